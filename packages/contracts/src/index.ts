@@ -1,0 +1,3 @@
+export * from './portal.ts';
+export * from './problem.ts';
+export * from './system.ts';

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { DataDirLock, prepareDataDir } from './platform/dataDir.ts';
+import { connectDatabase } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { OperatorError } from './platform/errors.ts';
+import { verifyDataKey } from './platform/keys/keyCheck.ts';
+import { loadKeys } from './platform/keys/keys.ts';
+import { seedDemo } from './seed.ts';
+
+export class StartupError extends OperatorError {}
+
+export type RunningPlatform = {
+  app: FastifyInstance;
+  url: string;
+  databaseDescription: string;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the platform: data folder, keys, database, migrations, demo data, HTTP. Whatever was
+ * started before a failure is stopped again, so a failed start leaves nothing running.
+ */
+export async function startPlatform(
+  config: Config,
+  logger: Logger,
+  opts: { demo: boolean },
+): Promise<RunningPlatform> {
+  const undo: Undo = [];
+  try {
+    prepareDataDir(config.dataDir);
+    const keys = loadKeys(config.keySources, config.dataDir);
+    if (!config.databaseUrl) {
+      const lock = DataDirLock.acquire(config.dataDir);
+      undo.push(() => lock.release());
+    }
+    const conn = await connectDatabase({ ...config, fast: config.embeddedPgFast });
+    undo.push(() => conn.close());
+    const applied = await migrateToLatest(conn.db);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    await verifyDataKey(conn.db, keys.data);
+    if (opts.demo) {
+      const report = await seedDemo(conn.db);
+      if (report.seeded) logger.info(report, 'demo data seeded');
+    }
+    const app = await buildApp({ config, db: conn.db, logger });
+    undo.push(() => app.close());
+    await listen(app, config);
+    const url = publicUrl(app, config);
+    return {
+      app,
+      url,
+      databaseDescription: conn.description,
+      stop: () => stopPlatform(app, undo, config.shutdownTimeoutMs),
+    };
+  } catch (error) {
+    await runUndo(undo);
+    throw error;
+  }
+}
+
+async function listen(app: FastifyInstance, config: Config): Promise<void> {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new StartupError(
+        `port ${config.port} on ${config.host} is already in use: set PORT to a free port`,
+      );
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new StartupError(`HOST ${config.host} is not an address of this machine`);
+    }
+    throw error;
+  }
+}
+
+function publicUrl(app: FastifyInstance, config: Config): string {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+}
+
+/** In-flight requests finish (up to the timeout), then the database stops, then the lock goes. */
+async function stopPlatform(app: FastifyInstance, undo: Undo, timeoutMs: number): Promise<void> {
+  const timer = setTimeout(() => app.server.closeAllConnections(), timeoutMs);
+  try {
+    await runUndo(undo);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type Undo = Array<() => Promise<void> | void>;
+
+async function runUndo(undo: Undo): Promise<void> {
+  for (const step of [...undo].reverse()) await step();
+}

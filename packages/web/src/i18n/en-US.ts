@@ -1,0 +1,86 @@
+import type { Messages } from './zh-CN.ts';
+
+export const enUS: Messages = {
+  site: {
+    name: 'Heilongjiang Online Government Services',
+    short: 'Yiwang',
+    slogan: 'One network · one platform · one service centre',
+  },
+  nav: {
+    home: 'Home',
+    services: 'Services',
+    openGov: 'Open Government',
+    interaction: 'Interaction',
+    tracking: 'Track an application',
+    workbench: 'Staff workbench',
+    main: 'Main navigation',
+  },
+  lang: { switchTo: '中文', label: 'Language' },
+  home: {
+    heroTitle: 'Let data travel, not people',
+    heroText:
+      'Apply, submit, follow and receive the results of government services online, and check progress at any time.',
+    entries: 'Start here',
+    news: 'News',
+    notices: 'Notices',
+    empty: 'Nothing yet',
+    entry: {
+      services: 'Service guides, online applications and materials for people and businesses',
+      openGov: 'Proactive disclosure and requests for government information',
+      interaction: 'Online petitions, public consultation and service ratings',
+      tracking: 'Follow an application with its number and lookup code',
+    },
+  },
+  section: {
+    preparing: 'This section is being prepared',
+    preparingText: 'Its services open as the platform’s modules go live; watch the notices on the home page.',
+    backHome: 'Back to home',
+  },
+  feedback: {
+    title: 'Report a site error',
+    intro: 'Found a broken link, wrong content or an accessibility problem? Tell us.',
+    page: 'Page path',
+    pageHelp: 'For example /services',
+    category: 'Kind of problem',
+    categories: {
+      broken_link: 'Broken link',
+      wrong_content: 'Wrong content',
+      accessibility: 'Accessibility',
+      other: 'Other',
+    },
+    description: 'Description',
+    submit: 'Submit',
+    received: 'Thank you, your report was received',
+    receivedText: 'Reference: {{code}}. Please keep it.',
+    again: 'Report another',
+  },
+  footer: {
+    sponsor: 'Sponsor: General Office of the Heilongjiang Provincial Government',
+    operator: 'Operator: Heilongjiang Government Services Administration Office',
+    feedback: 'Report a site error',
+    openSource: 'A demonstration instance of Yiwang, the open e-government platform',
+  },
+  workbench: {
+    title: 'Workbench',
+    overview: 'Overview',
+    notSignedIn: 'Not signed in',
+    signInPendingTitle: 'Staff sign-in is not open yet',
+    signInPendingText: 'Staff sign in here once unified identity (with a second factor) is enabled.',
+    backToPortal: 'Back to the portal',
+  },
+  error: {
+    loadFailed: 'Could not load; please try again later',
+    retry: 'Retry',
+    notFound: 'Page not found',
+    notFoundText: 'The page you asked for does not exist or has been removed.',
+    rateLimited: 'Too many requests; please wait a moment',
+    unknown: 'The request could not be completed ({{code}})',
+  },
+  validation: {
+    required: 'This field is required',
+    too_small: 'Too short',
+    too_big: 'Too long',
+    invalid_format: 'Wrong format',
+    unknown_field: 'Unsupported field',
+  },
+};
