@@ -1,0 +1,20 @@
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { createDb } from './platform/db/database.ts';
+
+/**
+ * The OpenAPI document as the server generates it from the zod contracts. Building the app
+ * opens no database connection: the pool connects on first query, and none is made here.
+ */
+export async function generateOpenApi(): Promise<unknown> {
+  const db = createDb('postgres://openapi@127.0.0.1:1/none', { max: 1 });
+  const app = await buildApp({
+    db,
+    logger: pino({ level: 'silent' }),
+    config: { bodyLimitBytes: 1, rateLimitPerMinute: 1, trustProxy: false, webDistDir: '/nonexistent' },
+  });
+  const doc = app.swagger();
+  await app.close();
+  await db.destroy();
+  return doc;
+}
