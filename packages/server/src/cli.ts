@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { DataDirLock, prepareDataDir } from './platform/dataDir.ts';
-import { connectDatabase } from './platform/db/connect.ts';
+import { openDatabaseServer } from './platform/db/connect.ts';
+import { createDb, type Db } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { OperatorError } from './platform/errors.ts';
 import { createLogger } from './platform/logger.ts';
@@ -22,7 +23,7 @@ const commands: Record<string, Command> = {
     summary: 'apply pending database migrations and exit',
     usage: 'yiwang migrate',
     options: {},
-    run: () => withDatabase(async (db) => report(await migrateToLatest(db), 'migrations applied')),
+    run: () => withDatabase(async (owner) => report(await migrateToLatest(owner), 'migrations applied')),
   },
   seed: {
     summary: 'load data into the database',
@@ -30,9 +31,10 @@ const commands: Record<string, Command> = {
     options: { demo: { type: 'boolean' } },
     run: async (flags) => {
       if (!flags.demo) throw new UsageError('seed: say what to seed; only --demo is available');
-      await withDatabase(async (db) => {
-        await migrateToLatest(db);
-        const result = await seedDemo(db);
+      await withDatabase(async (owner, url) => {
+        await migrateToLatest(owner);
+        const db = createDb(url, { role: 'yiwang_app', max: 2 });
+        const result = await seedDemo(db).finally(() => db.destroy());
         console.log(
           result.seeded ? `demo data seeded (${result.articles} articles)` : 'demo data already present',
         );
@@ -49,16 +51,19 @@ function report(names: string[], what: string): void {
   );
 }
 
-async function withDatabase(work: (db: import('./platform/db/database.ts').Db) => Promise<void>) {
+/** One-off work on the database as its owner (migrations run under no narrower role). */
+async function withDatabase(work: (owner: Db, url: string) => Promise<void>) {
   const config = loadConfig();
   prepareDataDir(config.dataDir);
   const lock = config.databaseUrl ? undefined : DataDirLock.acquire(config.dataDir);
   try {
-    const conn = await connectDatabase(config);
+    const server = await openDatabaseServer(config);
+    const owner = createDb(server.url, { max: 2 });
     try {
-      await work(conn.db);
+      await work(owner, server.url);
     } finally {
-      await conn.close();
+      await owner.destroy();
+      await server.stop();
     }
   } finally {
     lock?.release();

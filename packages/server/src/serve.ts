@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { DataDirLock, prepareDataDir } from './platform/dataDir.ts';
-import { connectDatabase } from './platform/db/connect.ts';
+import { openDatabaseServer } from './platform/db/connect.ts';
+import { createDb } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { OperatorError } from './platform/errors.ts';
 import { verifyDataKey } from './platform/keys/keyCheck.ts';
@@ -36,28 +37,40 @@ export async function startPlatform(
       const lock = DataDirLock.acquire(config.dataDir);
       undo.push(() => lock.release());
     }
-    const conn = await connectDatabase({ ...config, fast: config.embeddedPgFast });
-    undo.push(() => conn.close());
-    const applied = await migrateToLatest(conn.db);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    await verifyDataKey(conn.db, keys.data);
+    const server = await openDatabaseServer({ ...config, fast: config.embeddedPgFast });
+    undo.push(() => server.stop());
+    await prepareSchema(server.url, keys.data, logger);
+    const db = createDb(server.url, { role: 'yiwang_app' });
+    undo.push(() => db.destroy());
     if (opts.demo) {
-      const report = await seedDemo(conn.db);
+      const report = await seedDemo(db);
       if (report.seeded) logger.info(report, 'demo data seeded');
     }
-    const app = await buildApp({ config, db: conn.db, logger });
+    const app = await buildApp({ config, db, logger });
     undo.push(() => app.close());
     await listen(app, config);
     const url = publicUrl(app, config);
     return {
       app,
       url,
-      databaseDescription: conn.description,
+      databaseDescription: server.description,
       stop: () => stopPlatform(app, undo, config.shutdownTimeoutMs),
     };
   } catch (error) {
     await runUndo(undo);
     throw error;
+  }
+}
+
+/** Migrations run as the owner, on a pool of their own that is closed before serving. */
+async function prepareSchema(url: string, dataKey: Buffer, logger: Logger): Promise<void> {
+  const owner = createDb(url, { max: 2 });
+  try {
+    const applied = await migrateToLatest(owner);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    await verifyDataKey(owner, dataKey);
+  } finally {
+    await owner.destroy();
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, pendingMigrations } from '../../src/platform/db/migrate.ts';
+import { migrations } from '../../src/platform/db/migrations/index.ts';
 import { verifyDataKey } from '../../src/platform/keys/keyCheck.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/testDb.ts';
 
@@ -13,21 +14,21 @@ afterAll(() => t.destroy());
 describe('migrations', () => {
   it('are recorded, and a second run applies nothing', async () => {
     expect(await pendingMigrations(t.db)).toEqual([]);
-    expect(await migrateToLatest(t.db)).toEqual([]);
+    expect(await migrateToLatest(t.owner)).toEqual([]);
     const rows = await t.db
       .selectFrom('kysely_migration' as never)
       .select('name' as never)
       .execute();
-    expect(rows.map((r) => (r as { name: string }).name)).toEqual(['0001_platform', '0002_portal']);
+    expect(rows.map((r) => (r as { name: string }).name)).toEqual(Object.keys(migrations));
   });
 });
 
 describe('data-encryption key check', () => {
   it('accepts the key the database was first started with, and refuses another', async () => {
     const key = randomBytes(32);
-    await verifyDataKey(t.db, key);
-    await verifyDataKey(t.db, key);
-    await expect(verifyDataKey(t.db, randomBytes(32))).rejects.toThrow(/data-encryption key differs/);
+    await verifyDataKey(t.owner, key);
+    await verifyDataKey(t.owner, key);
+    await expect(verifyDataKey(t.owner, randomBytes(32))).rejects.toThrow(/data-encryption key differs/);
     const row = await t.db
       .selectFrom('platform_setting')
       .select('value')

@@ -29,14 +29,14 @@ describe('operations endpoints', () => {
   });
 
   it('/readyz is 503 when a migration is missing', async () => {
-    await t.db
+    await t.owner
       .deleteFrom('kysely_migration' as never)
       .where('name' as never, '=', '0002_portal' as never)
       .execute();
     const res = await app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ status: 'not_ready', pendingMigrations: ['0002_portal'] });
-    await t.db
+    await t.owner
       .insertInto('kysely_migration' as never)
       .values({ name: '0002_portal', timestamp: new Date().toISOString() } as never)
       .execute();

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -10,9 +10,26 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export type Db = Kysely<Database>;
 
-export function createDb(url: string, options: { max?: number } = {}): Db {
+/**
+ * The database roles the platform works under. The owner runs migrations; the application's
+ * role cannot change or remove audit events; only the sequencer's role appends audit leaves.
+ */
+export type DbRole = 'owner' | 'yiwang_app' | 'yiwang_sequencer';
+
+export function createDb(url: string, options: { max?: number; role?: DbRole } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, application_name: 'yiwang' });
   // A dropped idle connection must not take the process down; the pool replaces it.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const role = options.role ?? 'owner';
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool,
+      onCreateConnection:
+        role === 'owner'
+          ? undefined
+          : async (connection) => {
+              await connection.executeQuery(CompiledQuery.raw(`SET ROLE ${role}`));
+            },
+    }),
+  });
 }

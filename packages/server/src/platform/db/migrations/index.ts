@@ -1,9 +1,15 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.ts';
 import * as m0002 from './0002_portal.ts';
+import * as m0003 from './0003_audit.ts';
+import * as m0004 from './0004_orgs.ts';
+import * as m0005 from './0005_identity.ts';
 
 /** Ordered by name; a migration, once released, is never edited: add a new one instead. */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_portal': m0002,
+  '0003_audit': m0003,
+  '0004_orgs': m0004,
+  '0005_identity': m0005,
 };
