@@ -1,3 +1,5 @@
+export * from './identity.ts';
+export * from './orgs.ts';
 export * from './portal.ts';
 export * from './problem.ts';
 export * from './system.ts';

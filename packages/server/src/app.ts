@@ -1,27 +1,49 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { registerIdentityAdminRoutes } from './modules/identity/adminRoutes.ts';
+import { registerAuthRoutes } from './modules/identity/authRoutes.ts';
+import { registerOrgRoutes } from './modules/orgs/routes.ts';
 import { registerPortalRoutes } from './modules/portal/routes.ts';
-import type { Db } from './platform/db/database.ts';
+import { recordEvent } from './platform/audit/record.ts';
+import { inTransaction } from './platform/db/transaction.ts';
+import { registerAuthentication } from './platform/http/authenticate.ts';
+import type { HttpProblem } from './platform/http/problems.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { registerSystemRoutes } from './platform/http/system.ts';
 import { registerWebApp } from './platform/http/web.ts';
+import type { PlatformServices } from './platform/services.ts';
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export type AppDeps = {
   config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'webDistDir'>;
-  db: Db;
+  services: PlatformServices;
   logger: Logger;
 };
 
 /** The composition root: the platform's HTTP server with every module's routes on it. */
-export async function buildApp({ config, db, logger }: AppDeps): Promise<FastifyInstance> {
-  const app = await createHttpServer({ logger, ...config });
+export async function buildApp({ config, services, logger }: AppDeps): Promise<FastifyInstance> {
+  const { db } = services;
+  const recordDenial = (request: FastifyRequest, problem: HttpProblem) =>
+    inTransaction(db, request.actor ?? {}, (tx) =>
+      recordEvent(tx, {
+        action: 'access.denied',
+        outcome: 'denied',
+        targetType: 'route',
+        targetId: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+        details: { code: problem.code },
+      }),
+    );
+  const app = await createHttpServer({ logger, ...config, recordDenial });
+  await registerAuthentication(app, db, services.security);
   registerSystemRoutes(app, db);
   registerPortalRoutes(app, db);
+  registerOrgRoutes(app, db);
+  registerAuthRoutes(app, services);
+  registerIdentityAdminRoutes(app, services);
   await registerWebApp(app, path.resolve(config.webDistDir ?? defaultWebDist));
   await app.ready();
   return app;

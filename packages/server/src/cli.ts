@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
+import { DEMO_PASSWORD, listDemoAccounts } from './modules/identity/seed.ts';
 import { DataDirLock, prepareDataDir } from './platform/dataDir.ts';
 import { openDatabaseServer } from './platform/db/connect.ts';
 import { createDb, type Db } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { OperatorError } from './platform/errors.ts';
+import { createFieldCipher } from './platform/keys/fieldCipher.ts';
+import { loadKeys } from './platform/keys/keys.ts';
 import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './seed.ts';
 import { type RunningPlatform, startPlatform } from './serve.ts';
@@ -31,13 +34,15 @@ const commands: Record<string, Command> = {
     options: { demo: { type: 'boolean' } },
     run: async (flags) => {
       if (!flags.demo) throw new UsageError('seed: say what to seed; only --demo is available');
+      const config = loadConfig();
       await withDatabase(async (owner, url) => {
         await migrateToLatest(owner);
         const db = createDb(url, { role: 'yiwang_app', max: 2 });
-        const result = await seedDemo(db).finally(() => db.destroy());
-        console.log(
-          result.seeded ? `demo data seeded (${result.articles} articles)` : 'demo data already present',
-        );
+        const keys = loadKeys(config.keySources, config.dataDir);
+        const services = { db, security: config.security, cipher: createFieldCipher(keys.data) };
+        const result = await seedDemo(services).finally(() => db.destroy());
+        const what = `${result.units} units, ${result.accounts} accounts, ${result.articles} articles`;
+        console.log(result.seeded ? `demo data seeded (${what})` : 'demo data already present');
       });
     },
   },
@@ -75,6 +80,7 @@ async function serve(demo: boolean): Promise<void> {
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const platform = await startPlatform(config, logger, { demo });
   printBanner(platform, config.dataDir);
+  if (demo) printDemoAccounts(await listDemoAccounts(platform.services));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -98,6 +104,20 @@ function printBanner(platform: RunningPlatform, dataDir: string): void {
     `  Database:  ${platform.databaseDescription}`,
     `  Data:      ${dataDir}`,
     '  Stop with Ctrl-C.',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Demo mode only: the sign-ins a newcomer needs, with each staff account's TOTP secret. */
+function printDemoAccounts(accounts: Awaited<ReturnType<typeof listDemoAccounts>>): void {
+  const rows = accounts.map(
+    (a) => `    ${a.login.padEnd(20)} ${a.kind.padEnd(9)} ${a.role.padEnd(25)} ${a.totpSecret ?? ''}`,
+  );
+  const lines = [
+    `  Demo accounts (password ${DEMO_PASSWORD}; staff enter a code from an authenticator app set up with the TOTP secret):`,
+    `    ${'sign in as'.padEnd(20)} ${'kind'.padEnd(9)} ${'role'.padEnd(25)} TOTP secret`,
+    ...rows,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -30,6 +30,16 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   EMBEDDED_PG_FAST: z.enum(['true', 'false']).default('false'),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  PASSWORD_MAX_AGE_DAYS: positiveInt.default(90),
+  LOGIN_MAX_FAILURES: positiveInt.default(5),
+  LOGIN_LOCK_MINUTES: positiveInt.default(15),
+  LOGIN_ATTEMPTS_PER_MINUTE: positiveInt.default(30),
+  SESSION_IDLE_MINUTES: positiveInt.default(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+  CITIZEN_SECOND_FACTOR: z.enum(['required', 'optional']).default('optional'),
+  SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
 export type Config = {
@@ -48,6 +58,24 @@ export type Config = {
   shutdownTimeoutMs: number;
   /** Trade durability for speed in a throw-away embedded database (tests only). */
   embeddedPgFast: boolean;
+  security: SecuritySettings;
+};
+
+/** Graded protection level 3 in numbers: the common settings, every one configurable. */
+export type SecuritySettings = {
+  password: { minLength: number; minClasses: number; maxAgeDays: number };
+  lockout: { maxFailures: number; lockMinutes: number; attemptsPerMinute: number };
+  session: { idleMinutes: number; absoluteHours: number };
+  citizenSecondFactor: 'required' | 'optional';
+  secureCookies: 'auto' | 'always' | 'never';
+};
+
+export const defaultSecurity: SecuritySettings = {
+  password: { minLength: 8, minClasses: 3, maxAgeDays: 90 },
+  lockout: { maxFailures: 5, lockMinutes: 15, attemptsPerMinute: 30 },
+  session: { idleMinutes: 30, absoluteHours: 12 },
+  citizenSecondFactor: 'optional',
+  secureCookies: 'auto',
 };
 
 export type KeySource = { value?: string; file?: string };
@@ -84,6 +112,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: e.WEB_DIST_DIR,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     embeddedPgFast: e.EMBEDDED_PG_FAST === 'true',
+    security: {
+      password: {
+        minLength: e.PASSWORD_MIN_LENGTH,
+        minClasses: e.PASSWORD_MIN_CLASSES,
+        maxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+      },
+      lockout: {
+        maxFailures: e.LOGIN_MAX_FAILURES,
+        lockMinutes: e.LOGIN_LOCK_MINUTES,
+        attemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+      },
+      session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+      citizenSecondFactor: e.CITIZEN_SECOND_FACTOR,
+      secureCookies: e.SECURE_COOKIES === 'auto' ? 'auto' : e.SECURE_COOKIES === 'true' ? 'always' : 'never',
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { buildApp } from './app.ts';
+import { defaultSecurity } from './config.ts';
 import { createDb } from './platform/db/database.ts';
+import { createFieldCipher } from './platform/keys/fieldCipher.ts';
 
 /**
  * The OpenAPI document as the server generates it from the zod contracts. Building the app
@@ -9,7 +11,7 @@ import { createDb } from './platform/db/database.ts';
 export async function generateOpenApi(): Promise<unknown> {
   const db = createDb('postgres://openapi@127.0.0.1:1/none', { max: 1 });
   const app = await buildApp({
-    db,
+    services: { db, security: defaultSecurity, cipher: createFieldCipher(Buffer.alloc(32)) },
     logger: pino({ level: 'silent' }),
     config: { bodyLimitBytes: 1, rateLimitPerMinute: 1, trustProxy: false, webDistDir: '/nonexistent' },
   });

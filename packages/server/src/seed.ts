@@ -1,10 +1,22 @@
+import { seedDemoAccounts, seedRoles } from './modules/identity/seed.ts';
+import { seedDemoDepartments, seedDivisions } from './modules/orgs/seed.ts';
 import { seedPortalDemo } from './modules/portal/seed.ts';
 import type { Db } from './platform/db/database.ts';
+import type { PlatformServices } from './platform/services.ts';
 
-export type SeedReport = { seeded: boolean; articles: number };
+export type SeedReport = { seeded: boolean; units: number; accounts: number; articles: number };
+
+/** What every installation needs, demo or not: the built-in roles and the division tree. */
+export async function seedBase(db: Db): Promise<void> {
+  await seedRoles(db);
+  await seedDivisions(db);
+}
 
 /** Demo data for a new installation. Each module's seed is idempotent. */
-export async function seedDemo(db: Db): Promise<SeedReport> {
-  const articles = await seedPortalDemo(db);
-  return { seeded: articles > 0, articles };
+export async function seedDemo(s: PlatformServices): Promise<SeedReport> {
+  await seedRoles(s.db);
+  const units = (await seedDivisions(s.db)) + (await seedDemoDepartments(s.db));
+  const accounts = await seedDemoAccounts(s);
+  const articles = await seedPortalDemo(s.db);
+  return { seeded: units + accounts + articles > 0, units, accounts, articles };
 }

@@ -7,14 +7,17 @@ import { openDatabaseServer } from './platform/db/connect.ts';
 import { createDb } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { OperatorError } from './platform/errors.ts';
+import { createFieldCipher } from './platform/keys/fieldCipher.ts';
 import { verifyDataKey } from './platform/keys/keyCheck.ts';
 import { loadKeys } from './platform/keys/keys.ts';
-import { seedDemo } from './seed.ts';
+import type { PlatformServices } from './platform/services.ts';
+import { seedBase, seedDemo } from './seed.ts';
 
 export class StartupError extends OperatorError {}
 
 export type RunningPlatform = {
   app: FastifyInstance;
+  services: PlatformServices;
   url: string;
   databaseDescription: string;
   stop(): Promise<void>;
@@ -42,16 +45,23 @@ export async function startPlatform(
     await prepareSchema(server.url, keys.data, logger);
     const db = createDb(server.url, { role: 'yiwang_app' });
     undo.push(() => db.destroy());
+    const services: PlatformServices = {
+      db,
+      security: config.security,
+      cipher: createFieldCipher(keys.data),
+    };
+    await seedBase(db);
     if (opts.demo) {
-      const report = await seedDemo(db);
+      const report = await seedDemo(services);
       if (report.seeded) logger.info(report, 'demo data seeded');
     }
-    const app = await buildApp({ config, db, logger });
+    const app = await buildApp({ config, services, logger });
     undo.push(() => app.close());
     await listen(app, config);
     const url = publicUrl(app, config);
     return {
       app,
+      services,
       url,
       databaseDescription: server.description,
       stop: () => stopPlatform(app, undo, config.shutdownTimeoutMs),

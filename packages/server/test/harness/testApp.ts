@@ -1,15 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
+import { defaultSecurity, type SecuritySettings } from '../../src/config.ts';
 import type { Db } from '../../src/platform/db/database.ts';
+import { createFieldCipher } from '../../src/platform/keys/fieldCipher.ts';
+import type { PlatformServices } from '../../src/platform/services.ts';
+
+export function testServices(db: Db, security: Partial<SecuritySettings> = {}): PlatformServices {
+  return { db, security: { ...defaultSecurity, ...security }, cipher: createFieldCipher(randomBytes(32)) };
+}
 
 /** The real application on a test database, driven in process with `app.inject`. */
 export function createTestApp(
   db: Db,
-  overrides: { rateLimitPerMinute?: number } = {},
+  overrides: { rateLimitPerMinute?: number; services?: PlatformServices } = {},
 ): Promise<FastifyInstance> {
   return buildApp({
-    db,
+    services: overrides.services ?? testServices(db),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     config: {
       bodyLimitBytes: 64 * 1024,

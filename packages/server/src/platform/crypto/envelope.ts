@@ -17,7 +17,9 @@ export const MAX_KEY_ID_BYTES = 255;
 
 /** Codes are stored in every row, so they are fixed forever; new algorithms get new codes. */
 const ALGORITHM_CODES: Record<AeadAlgorithm, number> = { 'SM4-GCM': 1, 'AES-256-GCM': 2 };
-const ALGORITHM_BY_CODE = new Map(AEAD_ALGORITHMS.map((algorithm) => [ALGORITHM_CODES[algorithm], algorithm]));
+const ALGORITHM_BY_CODE = new Map(
+  AEAD_ALGORITHMS.map((algorithm) => [ALGORITHM_CODES[algorithm], algorithm]),
+);
 
 export type Envelope = {
   algorithm: AeadAlgorithm;

@@ -29,5 +29,9 @@ export function computeLookupHash(
   const length = Buffer.alloc(4);
   length.writeUInt32BE(contextPart.length);
   const valuePart = utf8Exact(normaliseForLookup(value), 'the value to hash');
-  return createHmac(HMAC_DIGEST[algorithm], key).update(length).update(contextPart).update(valuePart).digest();
+  return createHmac(HMAC_DIGEST[algorithm], key)
+    .update(length)
+    .update(contextPart)
+    .update(valuePart)
+    .digest();
 }

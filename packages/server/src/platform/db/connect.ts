@@ -46,7 +46,9 @@ async function serverVersion(url: string, where: string): Promise<string> {
   const db = createDb(url, { max: 1 });
   try {
     const result = await sql<{ num: number; text: string }>`
-      SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS text`.execute(db);
+      SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS text`.execute(
+      db,
+    );
     const row = result.rows[0];
     if (!row || row.num < MIN_SERVER_VERSION) {
       throw new DatabaseUnavailableError(`${where} runs PostgreSQL ${row?.text}; Yiwang needs 15 or newer`);

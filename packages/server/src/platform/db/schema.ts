@@ -119,6 +119,7 @@ export interface AppUserTable {
   locked_until: Date | null;
   totp_secret_enc: Buffer | null;
   totp_enabled_at: Date | null;
+  totp_last_step: number | null;
   verification_level: Generated<VerificationLevel>;
   status: Generated<'active' | 'disabled'>;
   created_at: Generated<Date>;
@@ -156,7 +157,7 @@ export interface MembershipTable {
   revoked_at: Date | null;
 }
 
-export type SessionStage = 'second_factor' | 'password_change' | 'complete';
+export type SessionStage = 'second_factor' | 'enrol_second_factor' | 'password_change' | 'complete';
 
 export interface UserSessionTable {
   id_hash: Buffer;

@@ -29,6 +29,29 @@ export class NotFoundProblem extends HttpProblem {
   }
 }
 
+export class UnauthenticatedProblem extends HttpProblem {
+  constructor(detail = 'sign in first') {
+    super(401, 'unauthenticated', 'Not signed in', { detail });
+  }
+}
+
+export class ForbiddenProblem extends HttpProblem {
+  constructor(code = 'forbidden', detail?: string) {
+    super(403, code, 'Not allowed', { detail });
+  }
+}
+
+export class ConflictProblem extends HttpProblem {
+  constructor(code: string, detail: string, allowedActions?: string[]) {
+    super(409, code, 'Conflict', { detail, allowedActions });
+  }
+}
+
+/** A policy's verdict: narrows on success, a 403 (audited as a denial) otherwise. */
+export function authorize(allowed: boolean, detail = 'this action is not allowed for you'): asserts allowed {
+  if (!allowed) throw new ForbiddenProblem('forbidden', detail);
+}
+
 export class RateLimitedProblem extends HttpProblem {
   constructor(retryAfterMs: number) {
     super(429, 'rate_limited', 'Too many requests', {
@@ -107,9 +130,19 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     .send(JSON.stringify(body));
 }
 
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const problem = toProblem(error);
-  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-  else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
-  return sendProblem(request, reply, problem);
+export type DenialRecorder = (request: FastifyRequest, problem: HttpProblem) => Promise<void>;
+
+/** The one error handler. Refusals (403) are also written to the audit trail. */
+export function createErrorHandler(recordDenial?: DenialRecorder) {
+  return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
+    if (problem.status === 403 && recordDenial) {
+      await recordDenial(request, problem).catch((e: unknown) =>
+        request.log.error({ err: e }, 'denial not audited'),
+      );
+    }
+    return sendProblem(request, reply, problem);
+  };
 }

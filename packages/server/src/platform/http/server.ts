@@ -6,13 +6,20 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import { handleError, NotFoundProblem, RateLimitedProblem, sendProblem } from './problems.ts';
+import {
+  createErrorHandler,
+  type DenialRecorder,
+  NotFoundProblem,
+  RateLimitedProblem,
+  sendProblem,
+} from './problems.ts';
 
 export type HttpOptions = {
   logger: Logger;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  recordDenial?: DenialRecorder;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -34,7 +41,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(handleError);
+  app.setErrorHandler(createErrorHandler(options.recordDenial));
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new NotFoundProblem()));
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

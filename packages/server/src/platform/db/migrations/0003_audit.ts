@@ -135,15 +135,21 @@ async function grantPrivileges(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO yiwang_app`.execute(
     db,
   );
-  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO yiwang_app`.execute(db);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO yiwang_app`.execute(
+    db,
+  );
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON platform_setting, portal_article, site_feedback TO yiwang_app`.execute(
     db,
   );
   await sql`GRANT SELECT ON kysely_migration, kysely_migration_lock TO yiwang_app`.execute(db);
-  await sql`REVOKE ALL ON audit_event, audit_pending, audit_leaf, audit_checkpoint FROM yiwang_app`.execute(db);
+  await sql`REVOKE ALL ON audit_event, audit_pending, audit_leaf, audit_checkpoint FROM yiwang_app`.execute(
+    db,
+  );
   await sql`GRANT SELECT, INSERT ON audit_event, audit_pending TO yiwang_app`.execute(db);
   await sql`GRANT SELECT ON audit_leaf, audit_checkpoint TO yiwang_app`.execute(db);
-  await sql`GRANT SELECT ON audit_event, audit_pending, audit_leaf, audit_checkpoint TO yiwang_sequencer`.execute(db);
+  await sql`GRANT SELECT ON audit_event, audit_pending, audit_leaf, audit_checkpoint TO yiwang_sequencer`.execute(
+    db,
+  );
   await sql`GRANT DELETE ON audit_pending TO yiwang_sequencer`.execute(db);
   await sql`GRANT INSERT ON audit_leaf, audit_checkpoint TO yiwang_sequencer`.execute(db);
   for (const table of ['portal_article', 'site_feedback', 'platform_setting']) {

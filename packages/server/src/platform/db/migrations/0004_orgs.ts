@@ -27,7 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (kind = 'department' OR line_parent_id IS NULL)
     )`.execute(db);
   // Reach over a subtree or a line is a prefix match on the materialised path.
-  await sql`CREATE INDEX org_unit_territorial_path ON org_unit (territorial_path text_pattern_ops)`.execute(db);
+  await sql`CREATE INDEX org_unit_territorial_path ON org_unit (territorial_path text_pattern_ops)`.execute(
+    db,
+  );
   await sql`CREATE INDEX org_unit_line_path ON org_unit (line_path text_pattern_ops)`.execute(db);
   await sql`CREATE INDEX org_unit_search ON org_unit USING gin (to_tsvector('simple', name_zh || ' ' || name_en))`.execute(
     db,

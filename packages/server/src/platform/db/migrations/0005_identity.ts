@@ -26,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       locked_until timestamptz,
       totp_secret_enc bytea,
       totp_enabled_at timestamptz,
+      totp_last_step bigint,
       verification_level text NOT NULL DEFAULT 'self_declared'
         CHECK (verification_level IN ('self_declared', 'staff_checked', 'provider_verified')),
       status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
@@ -72,7 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE user_session (
       id_hash bytea PRIMARY KEY,
       user_id uuid NOT NULL REFERENCES app_user (id),
-      stage text NOT NULL CHECK (stage IN ('second_factor', 'password_change', 'complete')),
+      stage text NOT NULL CHECK (stage IN ('second_factor', 'enrol_second_factor', 'password_change', 'complete')),
       csrf_token text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       last_seen_at timestamptz NOT NULL DEFAULT now(),

@@ -1,0 +1,12 @@
+export type { Aead, AeadAlgorithm, Sealed } from './aead.ts';
+export { AEAD_ALGORITHMS, NONCE_BYTES, TAG_BYTES } from './aead.ts';
+export { aes256Gcm } from './aesGcm.ts';
+export { ENVELOPE_VERSION } from './envelope.ts';
+export type { DecryptionFailure } from './errors.ts';
+export { DataKeyError, DecryptionError } from './errors.ts';
+export type { FieldCipherOptions } from './fieldCipher.ts';
+export { FieldCipher } from './fieldCipher.ts';
+export type { LookupHashAlgorithm, MasterKey } from './keyring.ts';
+export { MASTER_KEY_BYTES } from './keyring.ts';
+export { normaliseForLookup } from './lookupHash.ts';
+export { sm4Gcm } from './sm4Gcm.ts';

@@ -1,0 +1,10 @@
+import type { SecuritySettings } from '../config.ts';
+import type { FieldCipher } from './crypto/index.ts';
+import type { Db } from './db/database.ts';
+
+/** What the platform hands every module: the database, the security settings, the PII cipher. */
+export type PlatformServices = {
+  db: Db;
+  security: SecuritySettings;
+  cipher: FieldCipher;
+};
