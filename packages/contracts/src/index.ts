@@ -1,3 +1,4 @@
+export * from './audit.ts';
 export * from './identity.ts';
 export * from './orgs.ts';
 export * from './portal.ts';

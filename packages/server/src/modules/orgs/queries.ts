@@ -100,3 +100,14 @@ export async function moveChildren(tx: Tx, from: UnitRow, to: UnitRow): Promise<
       line_path = ${to.line_path} || substr(line_path, length(${from.line_path}) + 1)
     WHERE line_path LIKE ${`${from.line_path}%`} AND id <> ${from.id} AND retired_on IS NULL`.execute(tx);
 }
+
+/** Units below this one in either tree: a unit cannot be retired out from under them. */
+export async function activeChildren(tx: Tx, id: string): Promise<number> {
+  const row = await tx
+    .selectFrom('org_unit')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where((eb) => eb.or([eb('territorial_parent_id', '=', id), eb('line_parent_id', '=', id)]))
+    .where('retired_on', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -3,7 +3,7 @@ import { findDivision, validateCreditCode } from '@yiwang/standards';
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../platform/db/transaction.ts';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../../platform/http/problems.ts';
-import { findUnit, moveChildren, type UnitRow } from './queries.ts';
+import { activeChildren, findUnit, moveChildren, type UnitRow } from './queries.ts';
 
 export function presentUnit(u: UnitRow): OrgUnit {
   return {
@@ -110,7 +110,7 @@ export async function retireUnit(tx: Tx, id: string, input: RetireOrgUnit): Prom
     : undefined;
   if (successor?.id === unit.id)
     throw new ConflictProblem('successor_is_self', 'a unit cannot succeed itself');
-  if (!successor && unit.child_count > 0) {
+  if (!successor && (await activeChildren(tx, unit.id)) > 0) {
     throw new ConflictProblem(
       'unit_has_children',
       'retire or move its units first, or merge it into another',

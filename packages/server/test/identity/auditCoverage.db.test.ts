@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../harness/testDb.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.destroy());
+
+// The trail itself, the migrator's bookkeeping, and login throttling counters (audited as events instead).
+const EXEMPT = /^(audit_|kysely_)|^login_attempt$/;
+
+describe('every change is audited by the data layer', () => {
+  it('every business table carries the audit trigger', async () => {
+    const { rows } = await sql<{ table_name: string; audited: boolean }>`
+      SELECT c.relname AS table_name,
+             EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'audit') AS audited
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(t.owner);
+    const missing = rows.filter((r) => !EXEMPT.test(r.table_name) && !r.audited).map((r) => r.table_name);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+  });
+
+  it('no module touches the audit tables or writes audit events by hand', () => {
+    const modules = fileURLToPath(new URL('../../src/modules', import.meta.url));
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (file.endsWith('.ts')) {
+          const text = fs.readFileSync(file, 'utf8');
+          if (/audit_(event|pending|leaf|checkpoint)|platform\/audit\//.test(text))
+            offenders.push(path.relative(modules, file));
+        }
+      }
+    };
+    walk(modules);
+    expect(offenders).toEqual([]);
+  });
+});
