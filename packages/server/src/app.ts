@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './modules/identity/authRoutes.ts';
 import { registerOrgRoutes } from './modules/orgs/routes.ts';
 import { registerPortalRoutes } from './modules/portal/routes.ts';
 import { recordEvent } from './platform/audit/record.ts';
+import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { inTransaction } from './platform/db/transaction.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
 import type { HttpProblem } from './platform/http/problems.ts';
@@ -44,6 +45,7 @@ export async function buildApp({ config, services, logger }: AppDeps): Promise<F
   registerOrgRoutes(app, db);
   registerAuthRoutes(app, services);
   registerIdentityAdminRoutes(app, services);
+  registerAuditRoutes(app, db);
   await registerWebApp(app, path.resolve(config.webDistDir ?? defaultWebDist));
   await app.ready();
   return app;

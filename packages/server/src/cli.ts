@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
+import { auditCommands } from './cliAudit.ts';
+import { type Command, type Flags, UsageError, withDatabase } from './cliSupport.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_PASSWORD, listDemoAccounts } from './modules/identity/seed.ts';
-import { DataDirLock, prepareDataDir } from './platform/dataDir.ts';
-import { openDatabaseServer } from './platform/db/connect.ts';
-import { createDb, type Db } from './platform/db/database.ts';
+import { createDb } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { OperatorError } from './platform/errors.ts';
 import { createFieldCipher } from './platform/keys/fieldCipher.ts';
@@ -12,10 +12,8 @@ import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './seed.ts';
 import { type RunningPlatform, startPlatform } from './serve.ts';
 
-type Command = { summary: string; usage: string; options: Record<string, { type: 'boolean' }>; run: Run };
-type Run = (flags: Record<string, boolean | undefined>) => Promise<void>;
-
 const commands: Record<string, Command> = {
+  ...auditCommands,
   serve: {
     summary: 'start the platform (the embedded database unless DATABASE_URL is set)',
     usage: 'yiwang serve [--demo]\n\n  --demo   seed demo data on the first start',
@@ -48,51 +46,37 @@ const commands: Record<string, Command> = {
   },
 };
 
-class UsageError extends OperatorError {}
-
 function report(names: string[], what: string): void {
   console.log(
     names.length === 0 ? 'nothing to do: the database is up to date' : `${what}: ${names.join(', ')}`,
   );
 }
 
-/** One-off work on the database as its owner (migrations run under no narrower role). */
-async function withDatabase(work: (owner: Db, url: string) => Promise<void>) {
-  const config = loadConfig();
-  prepareDataDir(config.dataDir);
-  const lock = config.databaseUrl ? undefined : DataDirLock.acquire(config.dataDir);
-  try {
-    const server = await openDatabaseServer(config);
-    const owner = createDb(server.url, { max: 2 });
-    try {
-      await work(owner, server.url);
-    } finally {
-      await owner.destroy();
-      await server.stop();
-    }
-  } finally {
-    lock?.release();
-  }
-}
-
+/**
+ * Signals are taken from the first moment: a Ctrl-C during start-up lets the start finish its
+ * step and then stops everything it started, the embedded database included.
+ */
 async function serve(demo: boolean): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const platform = await startPlatform(config, logger, { demo });
+  let platform: RunningPlatform | undefined;
+  let signalled: string | undefined;
+  let stopped: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    signalled ??= signal;
+    if (!platform || stopped) return;
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    stopped = platform.stop().then(() => {
+      logger.info('stopped');
+      logger.flush();
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  platform = await startPlatform(config, logger, { demo });
+  if (signalled) return stop(signalled);
   printBanner(platform, config.dataDir);
   if (demo) printDemoAccounts(await listDemoAccounts(platform.services));
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping: finishing requests in flight');
-    await platform.stop();
-    logger.info('stopped');
-    logger.flush();
-    process.exitCode = 0;
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 function printBanner(platform: RunningPlatform, dataDir: string): void {
@@ -124,19 +108,23 @@ function printDemoAccounts(accounts: Awaited<ReturnType<typeof listDemoAccounts>
 }
 
 function help(): string {
-  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)}${c.summary}`);
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`);
   return `Usage: yiwang <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun "yiwang <command> --help" for a command's options. Settings come from the environment: see docs/operations.md.`;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  const [first, ...others] = argv;
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
     console.log(help());
-    return name ? 0 : 2;
+    return first ? 0 : 2;
   }
+  // Two-word commands (`audit verify`) before one-word ones.
+  const twoWords = `${first} ${others[0] ?? ''}`;
+  const name = commands[twoWords] ? twoWords : first;
+  const rest = commands[twoWords] ? others.slice(1) : others;
   const command = commands[name];
-  if (!command) throw new UsageError(`unknown command "${name}"\n\n${help()}`);
-  let values: Record<string, boolean | undefined>;
+  if (!command) throw new UsageError(`unknown command "${first}"\n\n${help()}`);
+  let values: Flags;
   try {
     const options = { ...command.options, help: { type: 'boolean' as const, short: 'h' } };
     ({ values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false }));

@@ -28,6 +28,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_DIST_DIR: z.string().optional(),
+  YIWANG_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_SECONDS: positiveInt.default(60),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   EMBEDDED_PG_FAST: z.enum(['true', 'false']).default('false'),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
@@ -55,6 +57,9 @@ export type Config = {
   rateLimitPerMinute: number;
   trustProxy: boolean;
   webDistDir: string | undefined;
+  /** The checkpoint signing key shared by all nodes; generated per node when absent. */
+  auditSigningKeyFile: string | undefined;
+  auditCheckpointSeconds: number;
   shutdownTimeoutMs: number;
   /** Trade durability for speed in a throw-away embedded database (tests only). */
   embeddedPgFast: boolean;
@@ -110,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: e.WEB_DIST_DIR,
+    auditSigningKeyFile: e.YIWANG_AUDIT_SIGNING_KEY_FILE,
+    auditCheckpointSeconds: e.AUDIT_CHECKPOINT_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     embeddedPgFast: e.EMBEDDED_PG_FAST === 'true',
     security: {

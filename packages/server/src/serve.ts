@@ -2,6 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import {
+  type CheckpointSigner,
+  drainPending,
+  loadCheckpointSigner,
+  runCheckpointer,
+  runSequencer,
+  witnessFile,
+} from './platform/audit/index.ts';
 import { DataDirLock, prepareDataDir } from './platform/dataDir.ts';
 import { openDatabaseServer } from './platform/db/connect.ts';
 import { createDb } from './platform/db/database.ts';
@@ -36,6 +44,7 @@ export async function startPlatform(
   try {
     prepareDataDir(config.dataDir);
     const keys = loadKeys(config.keySources, config.dataDir);
+    const signer = loadCheckpointSigner(config.dataDir, config.auditSigningKeyFile);
     if (!config.databaseUrl) {
       const lock = DataDirLock.acquire(config.dataDir);
       undo.push(() => lock.release());
@@ -45,6 +54,7 @@ export async function startPlatform(
     await prepareSchema(server.url, keys.data, logger);
     const db = createDb(server.url, { role: 'yiwang_app' });
     undo.push(() => db.destroy());
+    startAuditLoops(server.url, signer, config, logger, undo);
     const services: PlatformServices = {
       db,
       security: config.security,
@@ -70,6 +80,42 @@ export async function startPlatform(
     await runUndo(undo);
     throw error;
   }
+}
+
+/**
+ * The sequencer turns committed audit events into Merkle leaves every second; checkpoints are
+ * signed on a schedule and copied to the witness file. At shutdown (undo runs in reverse) the
+ * loops stop after the app has closed, and what is still pending is sequenced.
+ */
+function startAuditLoops(
+  url: string,
+  signer: CheckpointSigner,
+  config: Config,
+  logger: Logger,
+  undo: Undo,
+): void {
+  const seqDb = createDb(url, { role: 'yiwang_sequencer', max: 2 });
+  undo.push(() => seqDb.destroy());
+  const stop = new AbortController();
+  const loops = [
+    runSequencer(seqDb, {
+      intervalMs: 1_000,
+      signal: stop.signal,
+      onError: (err) => logger.error({ err }, 'audit sequencer failed'),
+    }),
+    runCheckpointer(seqDb, signer, witnessFile(config.dataDir), {
+      intervalMs: config.auditCheckpointSeconds * 1000,
+      signal: stop.signal,
+      onError: (err) => logger.error({ err }, 'audit checkpoint failed'),
+      onCheckpoint: (c) =>
+        logger.info({ treeSize: c.treeSize, rootHash: c.rootHash }, 'audit checkpoint signed'),
+    }),
+  ];
+  undo.push(async () => {
+    stop.abort();
+    await Promise.all(loops);
+    await drainPending(seqDb);
+  });
 }
 
 /** Migrations run as the owner, on a pool of their own that is closed before serving. */

@@ -23,6 +23,7 @@ type Row = {
 type Fixture = Record<string, string>;
 
 const SECADMIN = ['security_admin'];
+const AUDITOR = ['security_auditor'];
 const rows: Row[] = [
   {
     method: 'GET',
@@ -189,6 +190,31 @@ const rows: Row[] = [
     route: '/api/v1/users/{id}/verify',
     allowed: ['clerk'],
     url: (f) => `/api/v1/users/${f.citizen}/verify`,
+  },
+  { method: 'GET', route: '/api/v1/audit/status', allowed: AUDITOR, url: () => '/api/v1/audit/status' },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/events',
+    allowed: AUDITOR,
+    url: () => '/api/v1/audit/events?limit=5',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/events.csv',
+    allowed: AUDITOR,
+    url: () => '/api/v1/audit/events.csv?limit=5',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/events/{id}/proof',
+    allowed: AUDITOR,
+    url: (f) => `/api/v1/audit/events/${f.citizen}/proof`,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/consistency',
+    allowed: AUDITOR,
+    url: () => '/api/v1/audit/consistency?from=1&to=2',
   },
   {
     method: 'GET',

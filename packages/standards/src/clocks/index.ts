@@ -1,0 +1,2 @@
+export { computeClock } from './computeClock.ts';
+export type * from './types.ts';
