@@ -4,6 +4,8 @@ import type { Db } from '../../src/platform/db/database.ts';
 import { inTransaction } from '../../src/platform/db/transaction.ts';
 import type { PlatformServices } from '../../src/platform/services.ts';
 import { seedDemo } from '../../src/seed.ts';
+import { createTestApp, testServices } from './testApp.ts';
+import { createTestDatabase, type TestDatabase } from './testDb.ts';
 
 export type Caller = { userId: string; headers: Record<string, string> };
 
@@ -48,4 +50,28 @@ export function cookieFrom(setCookie: string | string[] | undefined): string {
   const match = /yiwang_session=([^;]+)/.exec(header);
   if (!match?.[1]) throw new Error(`no session cookie in ${header}`);
   return match[1];
+}
+
+export type DemoWorld = {
+  t: TestDatabase;
+  s: PlatformServices;
+  app: FastifyInstance;
+  close(): Promise<void>;
+};
+
+/** A fresh database with the demo organisations and people, and the app over it. */
+export async function demoWorld(): Promise<DemoWorld> {
+  const t = await createTestDatabase();
+  const s = testServices(t.db);
+  await seedPeople(s);
+  const app = await createTestApp(t.db, { services: s });
+  return {
+    t,
+    s,
+    app,
+    close: async () => {
+      await app.close();
+      await t.destroy();
+    },
+  };
 }

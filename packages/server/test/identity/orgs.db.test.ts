@@ -1,26 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformServices } from '../../src/platform/services.ts';
-import { as, type Caller, seedPeople, signedIn } from '../harness/people.ts';
-import { createTestApp, testServices } from '../harness/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../harness/testDb.ts';
+import { as, type Caller, type DemoWorld, demoWorld, signedIn } from '../harness/people.ts';
+import type { TestDatabase } from '../harness/testDb.ts';
 
 let t: TestDatabase;
 let s: PlatformServices;
 let app: FastifyInstance;
 let admin: Caller;
 
+let world: DemoWorld;
+
 beforeAll(async () => {
-  t = await createTestDatabase();
-  s = testServices(t.db);
-  await seedPeople(s);
-  app = await createTestApp(t.db, { services: s });
+  world = await demoWorld();
+  ({ t, s, app } = world);
   admin = await signedIn(s, 'secadmin');
 });
-afterAll(async () => {
-  await app.close();
-  await t.destroy();
-});
+afterAll(() => world.close());
 
 const unitByCode = (code: string) =>
   t.db.selectFrom('org_unit').selectAll().where('code', '=', code).executeTakeFirstOrThrow();

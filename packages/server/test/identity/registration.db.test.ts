@@ -2,24 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdNumber } from '../../src/modules/identity/seed.ts';
 import type { PlatformServices } from '../../src/platform/services.ts';
-import { as, seedPeople, sessionFor, signedIn } from '../harness/people.ts';
-import { createTestApp, testServices } from '../harness/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../harness/testDb.ts';
+import { as, type DemoWorld, demoWorld, sessionFor, signedIn } from '../harness/people.ts';
+import type { TestDatabase } from '../harness/testDb.ts';
 
 let t: TestDatabase;
 let s: PlatformServices;
 let app: FastifyInstance;
 
+let world: DemoWorld;
+
 beforeAll(async () => {
-  t = await createTestDatabase();
-  s = testServices(t.db);
-  await seedPeople(s);
-  app = await createTestApp(t.db, { services: s });
+  world = await demoWorld();
+  ({ t, s, app } = world);
 });
-afterAll(async () => {
-  await app.close();
-  await t.destroy();
-});
+afterAll(() => world.close());
 
 const users = async () =>
   (await t.db.selectFrom('app_user').select(t.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;

@@ -4,24 +4,20 @@ import { DEMO_PASSWORD } from '../../src/modules/identity/seed.ts';
 import { readTotpSecret } from '../../src/platform/auth/secondFactor.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
 import type { PlatformServices } from '../../src/platform/services.ts';
-import { cookieFrom, seedPeople } from '../harness/people.ts';
-import { createTestApp, testServices } from '../harness/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../harness/testDb.ts';
+import { cookieFrom, type DemoWorld, demoWorld } from '../harness/people.ts';
+import type { TestDatabase } from '../harness/testDb.ts';
 
 let t: TestDatabase;
 let s: PlatformServices;
 let app: FastifyInstance;
 
+let world: DemoWorld;
+
 beforeAll(async () => {
-  t = await createTestDatabase();
-  s = testServices(t.db);
-  await seedPeople(s);
-  app = await createTestApp(t.db, { services: s });
+  world = await demoWorld();
+  ({ t, s, app } = world);
 });
-afterAll(async () => {
-  await app.close();
-  await t.destroy();
-});
+afterAll(() => world.close());
 
 const login = (identifier: string, password: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { identifier, password }, headers });

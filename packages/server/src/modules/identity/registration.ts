@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/transaction.ts';
 import { ConflictProblem } from '../../platform/http/problems.ts';
 import { protectIdNumber, protectMobile } from '../../platform/pii.ts';
 import type { PlatformServices } from '../../platform/services.ts';
+import { insertAccount } from './accounts.ts';
 import { checkedIdNumber, checkedMobile, passwordErrors, reasonsError, throwIfAny } from './fields.ts';
 
 /**
@@ -27,28 +28,18 @@ export async function registerCitizen(tx: Tx, s: PlatformServices, input: Regist
   if (taken) throw new ConflictProblem('already_registered', 'an account already exists for this ID number');
   const phone = protectMobile(s.cipher, mobile);
   const userId = uuidv7();
-  await tx
-    .insertInto('app_user')
-    .values({
-      id: userId,
-      kind: 'citizen',
-      username: null,
-      display_name: input.realName,
-      id_number_enc: id.enc,
-      id_number_hash: id.hash,
-      id_number_masked: id.masked,
-      mobile_enc: phone.enc,
-      mobile_hash: phone.hash,
-      mobile_masked: phone.masked,
-      credit_code: null,
-      legal_representative: null,
-      password_hash: await hashPassword(input.password),
-      locked_until: null,
-      totp_secret_enc: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-    })
-    .execute();
+  await insertAccount(tx, {
+    id: userId,
+    kind: 'citizen',
+    display_name: input.realName,
+    id_number_enc: id.enc,
+    id_number_hash: id.hash,
+    id_number_masked: id.masked,
+    mobile_enc: phone.enc,
+    mobile_hash: phone.hash,
+    mobile_masked: phone.masked,
+    password_hash: await hashPassword(input.password),
+  });
   return { userId, verificationLevel: 'self_declared' };
 }
 
@@ -70,27 +61,16 @@ export async function registerBusiness(tx: Tx, s: PlatformServices, input: Regis
     throw new ConflictProblem('already_registered', 'an account already exists for this credit code');
   const phone = protectMobile(s.cipher, mobile);
   const userId = uuidv7();
-  await tx
-    .insertInto('app_user')
-    .values({
-      id: userId,
-      kind: 'business',
-      username: null,
-      display_name: input.name,
-      id_number_enc: null,
-      id_number_hash: null,
-      id_number_masked: null,
-      mobile_enc: phone.enc,
-      mobile_hash: phone.hash,
-      mobile_masked: phone.masked,
-      credit_code: creditCode,
-      legal_representative: input.legalRepresentative,
-      password_hash: await hashPassword(input.password),
-      locked_until: null,
-      totp_secret_enc: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-    })
-    .execute();
+  await insertAccount(tx, {
+    id: userId,
+    kind: 'business',
+    display_name: input.name,
+    mobile_enc: phone.enc,
+    mobile_hash: phone.hash,
+    mobile_masked: phone.masked,
+    credit_code: creditCode,
+    legal_representative: input.legalRepresentative,
+    password_hash: await hashPassword(input.password),
+  });
   return { userId, verificationLevel: 'self_declared' };
 }

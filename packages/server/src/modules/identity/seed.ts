@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Reach } from '../../platform/db/schema.ts';
 import { protectIdNumber, protectMobile } from '../../platform/pii.ts';
 import type { PlatformServices } from '../../platform/services.ts';
+import { insertAccount } from './accounts.ts';
 import { BUILTIN_ROLES } from './roles.ts';
 
 /** Demo accounts share one password, printed at start in demo mode only. */
@@ -80,19 +81,15 @@ export async function seedDemoAccounts(s: PlatformServices): Promise<number> {
   );
   for (const staff of DEMO_STAFF) {
     const userId = uuidv7();
-    await s.db
-      .insertInto('app_user')
-      .values({
-        ...blankUser(),
-        id: userId,
-        kind: 'staff',
-        username: staff.username,
-        display_name: staff.name,
-        password_hash: password,
-        totp_secret_enc: encryptTotpSecret(s, newTotpSecret()),
-        totp_enabled_at: new Date(),
-      })
-      .execute();
+    await insertAccount(s.db, {
+      id: userId,
+      kind: 'staff',
+      username: staff.username,
+      display_name: staff.name,
+      password_hash: password,
+      totp_secret_enc: encryptTotpSecret(s, newTotpSecret()),
+      totp_enabled_at: new Date(),
+    });
     const unitId = units.get(staff.unit);
     if (!unitId) throw new Error(`demo unit ${staff.unit} is missing`);
     await s.db
@@ -110,56 +107,30 @@ export async function seedDemoAccounts(s: PlatformServices): Promise<number> {
   }
   const id = protectIdNumber(s.cipher, demoIdNumber());
   const phone = protectMobile(s.cipher, '13800138000');
-  await s.db
-    .insertInto('app_user')
-    .values({
-      ...blankUser(),
-      id: uuidv7(),
-      kind: 'citizen',
-      display_name: '张三',
-      password_hash: password,
-      id_number_enc: id.enc,
-      id_number_hash: id.hash,
-      id_number_masked: id.masked,
-      mobile_enc: phone.enc,
-      mobile_hash: phone.hash,
-      mobile_masked: phone.masked,
-    })
-    .execute();
-  await s.db
-    .insertInto('app_user')
-    .values({
-      ...blankUser(),
-      id: uuidv7(),
-      kind: 'business',
-      display_name: '哈尔滨市道里区示例食品有限公司',
-      credit_code: demoBusinessCreditCode(),
-      legal_representative: '李四',
-      password_hash: password,
-      mobile_enc: phone.enc,
-      mobile_hash: phone.hash,
-      mobile_masked: phone.masked,
-    })
-    .execute();
+  await insertAccount(s.db, {
+    id: uuidv7(),
+    kind: 'citizen',
+    display_name: '张三',
+    password_hash: password,
+    id_number_enc: id.enc,
+    id_number_hash: id.hash,
+    id_number_masked: id.masked,
+    mobile_enc: phone.enc,
+    mobile_hash: phone.hash,
+    mobile_masked: phone.masked,
+  });
+  await insertAccount(s.db, {
+    id: uuidv7(),
+    kind: 'business',
+    display_name: '哈尔滨市道里区示例食品有限公司',
+    credit_code: demoBusinessCreditCode(),
+    legal_representative: '李四',
+    password_hash: password,
+    mobile_enc: phone.enc,
+    mobile_hash: phone.hash,
+    mobile_masked: phone.masked,
+  });
   return DEMO_STAFF.length + 2;
-}
-
-function blankUser() {
-  return {
-    username: null,
-    id_number_enc: null,
-    id_number_hash: null,
-    id_number_masked: null,
-    mobile_enc: null,
-    mobile_hash: null,
-    mobile_masked: null,
-    credit_code: null,
-    legal_representative: null,
-    locked_until: null,
-    totp_secret_enc: null,
-    totp_enabled_at: null,
-    totp_last_step: null,
-  };
 }
 
 /** The demo sign-ins for the start-up banner: demo mode only, never in production. */

@@ -8,6 +8,7 @@ import type { Tx } from '../../platform/db/transaction.ts';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../../platform/http/problems.ts';
 import { protectMobile } from '../../platform/pii.ts';
 import type { PlatformServices } from '../../platform/services.ts';
+import { insertAccount } from './accounts.ts';
 import { checkedMobile, throwIfAny } from './fields.ts';
 
 const PASSWORD_SETS = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '!@#$%&*?'];
@@ -37,29 +38,17 @@ export async function createStaff(tx: Tx, s: PlatformServices, input: CreateStaf
   const password = initialPassword();
   const phone = mobile ? protectMobile(s.cipher, mobile) : undefined;
   const userId = uuidv7();
-  await tx
-    .insertInto('app_user')
-    .values({
-      id: userId,
-      kind: 'staff',
-      username: input.username,
-      display_name: input.displayName,
-      id_number_enc: null,
-      id_number_hash: null,
-      id_number_masked: null,
-      mobile_enc: phone?.enc ?? null,
-      mobile_hash: phone?.hash ?? null,
-      mobile_masked: phone?.masked ?? null,
-      credit_code: null,
-      legal_representative: null,
-      password_hash: await hashPassword(password),
-      must_change_password: true,
-      locked_until: null,
-      totp_secret_enc: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-    })
-    .execute();
+  await insertAccount(tx, {
+    id: userId,
+    kind: 'staff',
+    username: input.username,
+    display_name: input.displayName,
+    mobile_enc: phone?.enc ?? null,
+    mobile_hash: phone?.hash ?? null,
+    mobile_masked: phone?.masked ?? null,
+    password_hash: await hashPassword(password),
+    must_change_password: true,
+  });
   return { userId, initialPassword: password };
 }
 
