@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { drainPending, loadCheckpointSigner, makeCheckpoint, verifyAuditTrail, witnessFile } from '../packages/server/src/platform/audit/index.ts';
+import {
+  drainPending,
+  loadCheckpointSigner,
+  makeCheckpoint,
+  verifyAuditTrail,
+  witnessFile,
+} from '../packages/server/src/platform/audit/index.ts';
 import { TreeBuilder } from '../packages/server/src/platform/audit/merkle/index.ts';
 import { createDb } from '../packages/server/src/platform/db/database.ts';
 import { benchDatabase } from './lib/database.ts';
@@ -36,11 +42,16 @@ try {
   await makeCheckpoint(seq, signer, witnessFile(dir));
   const checkpointSeconds = seconds(t0);
   t0 = performance.now();
-  const report = await verifyAuditTrail(db.owner, { publicKeyPem: signer.publicKeyPem, witnessFile: witnessFile(dir) });
+  const report = await verifyAuditTrail(db.owner, {
+    publicKeyPem: signer.publicKeyPem,
+    witnessFile: witnessFile(dir),
+  });
   const verifySeconds = seconds(t0);
   t0 = performance.now();
   const builder = new TreeBuilder();
-  const { rows } = await sql<{ leaf_hash: Buffer }>`SELECT leaf_hash FROM audit_leaf ORDER BY leaf_index`.execute(db.owner);
+  const { rows } = await sql<{
+    leaf_hash: Buffer;
+  }>`SELECT leaf_hash FROM audit_leaf ORDER BY leaf_index`.execute(db.owner);
   for (const r of rows) builder.append(r.leaf_hash);
   builder.root();
   const baselineSeconds = seconds(t0);

@@ -38,7 +38,8 @@ try {
   const runs = { plain: [await runPlain()], audited: [await runAudited()] };
   runs.audited.push(await runAudited());
   runs.plain.push(await runPlain());
-  const best = <T extends { perSecond: number }>(xs: T[]) => xs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+  const best = <T extends { perSecond: number }>(xs: T[]) =>
+    xs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
   const plain = best(runs.plain);
   const audited = best(runs.audited);
   const report = {

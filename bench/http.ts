@@ -10,7 +10,14 @@ import { machine, saveReport, startBenchServer } from './lib/server.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-type Figures = { route: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
+type Figures = {
+  route: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+};
 
 async function measure(url: string, route: string): Promise<Figures> {
   await autocannon({ url: url + route, connections, duration: 2 }); // warm-up, not counted

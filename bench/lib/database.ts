@@ -50,5 +50,10 @@ export async function closedLoop(clients: number, seconds: number, work: (i: num
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number((latencies[Math.floor(q * (latencies.length - 1))] ?? 0).toFixed(1));
-  return { perSecond: Math.round(latencies.length / seconds), p50: at(0.5), p99: at(0.99), count: latencies.length };
+  return {
+    perSecond: Math.round(latencies.length / seconds),
+    p50: at(0.5),
+    p99: at(0.99),
+    count: latencies.length,
+  };
 }

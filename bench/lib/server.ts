@@ -10,18 +10,22 @@ export type BenchServer = { url: string; database: string; output: () => string;
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yiwang-bench-'));
   const port = await freeLoopbackPort();
-  const server: ChildProcess = spawn(process.execPath, ['packages/server/bin/yiwang.mjs', 'serve', '--demo'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      LOGIN_ATTEMPTS_PER_MINUTE: '100000000',
-      ...env,
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['packages/server/bin/yiwang.mjs', 'serve', '--demo'],
+    {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        LOGIN_ATTEMPTS_PER_MINUTE: '100000000',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let out = '';
   const database = await new Promise<string>((resolve, reject) => {
     server.stdout?.on('data', (c: Buffer) => {

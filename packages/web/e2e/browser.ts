@@ -38,10 +38,18 @@ export async function openPage(
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
+    if (m.type() === 'error' && !isAnonymousProbe(m.text(), m.location().url)) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };
+}
+
+/**
+ * Every page asks `GET /api/v1/me` who is signed in; for no one the server answers 401, which
+ * Chromium logs as a failed load. That answer is expected, not a problem.
+ */
+function isAnonymousProbe(text: string, url: string): boolean {
+  return text.includes('status of 401') && new URL(url, 'http://x').pathname === '/api/v1/me';
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -10,8 +10,12 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromium: string | null;
+    demoAccounts: DemoAccount[];
   }
 }
+
+/** One row of the demo accounts table the server prints at start in demo mode. */
+export type DemoAccount = { login: string; kind: string; role: string; totpSecret: string | null };
 
 const bin = fileURLToPath(new URL('../../server/bin/yiwang.mjs', import.meta.url));
 
@@ -35,8 +39,9 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const baseUrl = await waitForBanner(server);
+  const { baseUrl, demoAccounts } = await waitForBanner(server);
   project.provide('baseUrl', baseUrl);
+  project.provide('demoAccounts', demoAccounts);
   project.provide('chromium', chromium);
   return async () => {
     server.kill('SIGINT');
@@ -45,16 +50,28 @@ export default async function setup(project: TestProject) {
   };
 }
 
-function waitForBanner(server: ChildProcess): Promise<string> {
+/** The rows under "Demo accounts", up to the blank line that ends the table; undefined until it has. */
+export function parseDemoAccounts(output: string): DemoAccount[] | undefined {
+  const table = output.match(/Demo accounts[^\n]*\n[^\n]*sign in as[^\n]*\n((?:[^\n]*\S[^\n]*\n)*?)\s*\n/);
+  if (!table?.[1]) return undefined;
+  return table[1].split('\n').flatMap((line) => {
+    const m = line.match(/^\s+(\S+)\s+(staff|citizen|business)\s+(\S+)(?:\s+([A-Z2-7]+))?\s*$/);
+    if (!m?.[1] || !m[2] || !m[3]) return [];
+    return [{ login: m[1], kind: m[2], role: m[3], totpSecret: m[4] ?? null }];
+  });
+}
+
+function waitForBanner(server: ChildProcess): Promise<{ baseUrl: string; demoAccounts: DemoAccount[] }> {
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = output.match(/Open:\s+(\S+)/);
-      if (match?.[1]) {
+      const url = output.match(/Open:\s+(\S+)/)?.[1];
+      const demoAccounts = parseDemoAccounts(output);
+      if (url && demoAccounts) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({ baseUrl: url, demoAccounts });
       }
     };
     server.stdout?.on('data', onData);

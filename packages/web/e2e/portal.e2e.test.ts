@@ -62,14 +62,14 @@ describe.skipIf(!hasBrowser)('the public portal in a browser', () => {
     await screenshot(page, 'portal-feedback-received');
   });
 
-  it('leads staff to the workbench, which says plainly that sign-in is not open yet', async () => {
+  it('leads staff from the portal to sign in before the workbench', async () => {
     const { page } = await openPage(browser);
     await page.goto(baseUrl);
     await page.getByRole('link', { name: '工作人员入口' }).click();
-    await page.getByText('工作人员登录尚未开通').waitFor();
-    await page.getByRole('menuitem', { name: '工作台首页' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/workbench');
-    await screenshot(page, 'workbench');
+    await page.getByRole('heading', { name: '统一身份认证登录' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/workbench');
+    await screenshot(page, 'login-password-step');
   });
 
   it('shows its own page for an address that does not exist', async () => {

@@ -1,5 +1,6 @@
 import { type Problem, problemSchema } from '@yiwang/contracts';
 import type { z } from 'zod';
+import { currentCsrfToken, rememberCsrfToken, signalUnauthenticated } from './session.ts';
 
 /** A failed API call, carrying the server's problem details (RFC 9457). */
 export class ApiProblem extends Error {
@@ -8,29 +9,66 @@ export class ApiProblem extends Error {
   }
 }
 
-async function request<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  init?: RequestInit,
-): Promise<z.infer<S>> {
-  const response = await fetch(path, {
+/** Calls whose 401 is an answer, not a lost session: who-am-I and the password step itself. */
+const answersUnauthenticated = new Set(['/api/v1/me', '/api/v1/auth/login']);
+
+async function send(path: string, init?: RequestInit): Promise<Response> {
+  const token = currentCsrfToken();
+  const post = init?.method === 'POST';
+  return fetch(path, {
     ...init,
-    headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      accept: 'application/json',
+      ...(init?.body ? { 'content-type': 'application/json' } : {}),
+      ...(post && token ? { 'x-csrf-token': token } : {}),
+    },
   });
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const parsed = problemSchema.safeParse(body);
-    throw new ApiProblem(
-      parsed.success
-        ? parsed.data
-        : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' },
-    );
+}
+
+async function request(path: string, init?: RequestInit, retried = false): Promise<unknown> {
+  const response = await send(path, init).catch(() => undefined);
+  if (!response) {
+    throw new ApiProblem({ type: 'about:blank', title: 'network', status: 0, code: 'network_error' });
   }
-  return schema.parse(body);
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
+  if (response.ok) {
+    const token = (body as { csrfToken?: unknown } | null)?.csrfToken;
+    if (typeof token === 'string') rememberCsrfToken(token);
+    return body;
+  }
+  const parsed = problemSchema.safeParse(body);
+  const problem: Problem = parsed.success
+    ? parsed.data
+    : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' };
+  // A token from another tab's sign-in: fetch the current one and try once more.
+  if (problem.code === 'csrf_failed' && !retried) {
+    await request('/api/v1/me').catch(() => undefined);
+    return request(path, init, true);
+  }
+  if (response.status === 401 && !answersUnauthenticated.has(path.split('?')[0] ?? path)) {
+    rememberCsrfToken(undefined);
+    signalUnauthenticated();
+  }
+  throw new ApiProblem(problem);
 }
 
 export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S) => request(path, schema),
-  post: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
-    request(path, schema, { method: 'POST', body: JSON.stringify(body) }),
+  get: async <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> =>
+    schema.parse(await request(path)),
+  post: async <S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> =>
+    schema.parse(await request(path, { method: 'POST', body: JSON.stringify(body ?? {}) })),
+  /** A POST whose success has no body to read (204). */
+  command: async (path: string, body?: unknown): Promise<void> => {
+    await request(path, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  },
 };
+
+/** A query string from the values that are set. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,6 +1,10 @@
+import { consoleEn } from './en/console.ts';
+import { identityEn } from './en/identity.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const enUS: Messages = {
+  ...identityEn,
+  ...consoleEn,
   site: {
     name: 'Heilongjiang Online Government Services',
     short: 'Yiwang',
@@ -13,6 +17,8 @@ export const enUS: Messages = {
     interaction: 'Interaction',
     tracking: 'Track an application',
     workbench: 'Staff workbench',
+    signIn: 'Sign in',
+    register: 'Register',
     main: 'Main navigation',
   },
   lang: { switchTo: '中文', label: 'Language' },
@@ -60,14 +66,6 @@ export const enUS: Messages = {
     feedback: 'Report a site error',
     openSource: 'A demonstration instance of Yiwang, the open e-government platform',
   },
-  workbench: {
-    title: 'Workbench',
-    overview: 'Overview',
-    notSignedIn: 'Not signed in',
-    signInPendingTitle: 'Staff sign-in is not open yet',
-    signInPendingText: 'Staff sign in here once unified identity (with a second factor) is enabled.',
-    backToPortal: 'Back to the portal',
-  },
   error: {
     loadFailed: 'Could not load; please try again later',
     retry: 'Retry',
@@ -82,5 +80,18 @@ export const enUS: Messages = {
     too_big: 'Too long',
     invalid_format: 'Wrong format',
     unknown_field: 'Unsupported field',
+    invalid_id_number: 'The resident ID number is not valid',
+    invalid_mobile: 'The mobile number is not valid',
+    invalid_credit_code: 'The unified social credit code is not valid',
+    wrong_password: 'The current password is wrong',
+    wrong_code: 'The code is wrong or was already used',
+    unknown_role: 'No such role',
+    unknown_unit: 'No such active unit',
+    unknown_division: 'Not a current division code',
+    password: {
+      too_short: 'At least {{minimum}} characters',
+      too_few_classes: 'Use at least {{minimum}} of: lower case, upper case, digits, symbols',
+      unchanged: 'The new password must differ from the current one',
+    },
   },
 };

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { enUS } from './en-US.ts';
@@ -16,6 +18,7 @@ function initialLanguage(): Language {
 const lng = initialLanguage();
 // The page's language tells screen readers how to pronounce it (GB/T 37668).
 document.documentElement.lang = lng;
+dayjs.locale(lng === 'zh-CN' ? 'zh-cn' : 'en');
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
@@ -27,6 +30,7 @@ void i18n.use(initReactI18next).init({
 export function setLanguage(lang: Language): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   void i18n.changeLanguage(lang);
 }
 

@@ -1,5 +1,10 @@
+import { consoleZh } from './zh/console.ts';
+import { identityZh } from './zh/identity.ts';
+
 /** Chinese is the platform's first language; every key here must exist in en-US too. */
 export const zhCN = {
+  ...identityZh,
+  ...consoleZh,
   site: {
     name: '黑龙江省网上政务服务平台',
     short: '一网',
@@ -12,6 +17,8 @@ export const zhCN = {
     interaction: '互动交流',
     tracking: '办件查询',
     workbench: '工作人员入口',
+    signIn: '登录',
+    register: '注册',
     main: '主导航',
   },
   lang: { switchTo: 'English', label: '语言' },
@@ -58,14 +65,6 @@ export const zhCN = {
     feedback: '网站纠错',
     openSource: '本平台为开源政务平台“一网”的演示实例',
   },
-  workbench: {
-    title: '工作台',
-    overview: '工作台首页',
-    notSignedIn: '未登录',
-    signInPendingTitle: '工作人员登录尚未开通',
-    signInPendingText: '统一身份认证（含双因素认证）开通后，工作人员可在此登录办理业务。',
-    backToPortal: '返回门户',
-  },
   error: {
     loadFailed: '加载失败，请稍后重试',
     retry: '重试',
@@ -80,8 +79,21 @@ export const zhCN = {
     too_big: '内容过长',
     invalid_format: '格式不正确',
     unknown_field: '不支持的字段',
+    invalid_id_number: '居民身份证号码不正确',
+    invalid_mobile: '手机号码不正确',
+    invalid_credit_code: '统一社会信用代码不正确',
+    wrong_password: '当前密码不正确',
+    wrong_code: '动态口令或恢复码不正确，或已使用过',
+    unknown_role: '没有这个角色',
+    unknown_unit: '没有这个在用的单位',
+    unknown_division: '不是现行的行政区划代码',
+    password: {
+      too_short: '密码至少 {{minimum}} 位',
+      too_few_classes: '须包含小写字母、大写字母、数字、符号中的至少 {{minimum}} 类',
+      unchanged: '新密码不能与当前密码相同',
+    },
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Form, Input, Result, Select, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendSiteFeedback } from '../api/portal.ts';
-import { useProblemMessages } from '../shell/problems.ts';
+import { hasFieldErrors, useProblemMessages } from '../shell/problems.ts';
 
 export function FeedbackPage() {
   const { t } = useTranslation();
@@ -77,8 +77,4 @@ export function FeedbackPage() {
       </Form>
     </Card>
   );
-}
-
-function hasFieldErrors(error: unknown): boolean {
-  return Boolean((error as { problem?: { errors?: unknown[] } }).problem?.errors?.length);
 }

@@ -1,15 +1,20 @@
-import { UserOutlined } from '@ant-design/icons';
+import { LoginOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { isSignedIn, useMe } from '../shell/session.ts';
+import { UserMenu } from '../shell/UserMenu.tsx';
 import { portalSections } from './nav.ts';
 import './portal.css';
 
 export function PortalLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const current = portalSections.find((s) => s.path !== '/' && pathname.startsWith(s.path))?.key ?? 'home';
+  const me = useMe();
+  const current = portalSections.find((s) =>
+    s.path === '/' ? pathname === '/' : pathname.startsWith(s.path),
+  )?.key;
   return (
     <Layout className="portal">
       <header className="portal-banner">
@@ -22,19 +27,33 @@ export function PortalLayout() {
             <span className="portal-slogan">{t('site.slogan')}</span>
           </span>
         </Link>
-        <Space>
+        <Space wrap>
           <LanguageSwitch ghost />
-          <Link to="/workbench">
-            <Button ghost icon={<UserOutlined />}>
-              {t('nav.workbench')}
-            </Button>
-          </Link>
+          {isSignedIn(me.data) ? (
+            <UserMenu me={me.data} ghost showWorkbench afterSignOut="/" />
+          ) : (
+            <>
+              <Link to="/login">
+                <Button ghost icon={<LoginOutlined />}>
+                  {t('nav.signIn')}
+                </Button>
+              </Link>
+              <Link to="/register">
+                <Button ghost>{t('nav.register')}</Button>
+              </Link>
+              <Link to="/workbench">
+                <Button ghost icon={<UserOutlined />}>
+                  {t('nav.workbench')}
+                </Button>
+              </Link>
+            </>
+          )}
         </Space>
       </header>
       <nav aria-label={t('nav.main')} className="portal-nav">
         <Menu
           mode="horizontal"
-          selectedKeys={[current]}
+          selectedKeys={current ? [current] : []}
           items={portalSections.map((s) => ({
             key: s.key,
             label: <Link to={s.path}>{t(`nav.${s.key}`)}</Link>,

@@ -1,28 +1,40 @@
-import { DashboardOutlined, DownOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
+import { HomeOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { hasRole, isSignedIn, useMe } from '../shell/session.ts';
+import { UserMenu } from '../shell/UserMenu.tsx';
+import { pagesFor } from './nav.tsx';
 
 /** The staff side: a side menu of the systems a person may use, and their account menu. */
 export function WorkbenchLayout() {
   const { t } = useTranslation();
-  const userMenu = {
-    items: [
-      { key: 'portal', icon: <HomeOutlined />, label: <Link to="/">{t('workbench.backToPortal')}</Link> },
-    ],
-  };
+  const { pathname } = useLocation();
+  const me = useMe();
+  if (me.isPending) return <Spin fullscreen />;
+  if (!isSignedIn(me.data)) return <Navigate to={`/login?next=${encodeURIComponent(pathname)}`} replace />;
+  if (me.data.kind !== 'staff') return <Navigate to="/" replace />;
+  const pages = pagesFor(me.data);
+  const selected = [...pages].reverse().find((p) => pathname.startsWith(p.path))?.key ?? 'overview';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={220}>
         <div style={{ padding: 16, fontWeight: 600 }}>
           {t('site.short')} · {t('workbench.title')}
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={['overview']}
-          items={[{ key: 'overview', icon: <DashboardOutlined />, label: t('workbench.overview') }]}
-        />
+        <nav aria-label={t('workbench.menu')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={pages.map((p) => ({
+              key: p.key,
+              icon: p.icon,
+              label: <Link to={p.path}>{t(`workbench.pages.${p.key}`)}</Link>,
+            }))}
+          />
+        </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -38,27 +50,38 @@ export function WorkbenchLayout() {
             {t('site.name')}
           </Typography.Title>
           <Space>
-            <LanguageSwitch />
-            <Dropdown menu={userMenu}>
-              <Button icon={<UserOutlined />}>
-                {t('workbench.notSignedIn')} <DownOutlined />
+            <Link to="/">
+              <Button type="text" icon={<HomeOutlined />}>
+                {t('workbench.backToPortal')}
               </Button>
-            </Dropdown>
+            </Link>
+            <LanguageSwitch />
+            <UserMenu me={me.data} />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
-          <Result
-            status="403"
-            title={t('workbench.signInPendingTitle')}
-            subTitle={t('workbench.signInPendingText')}
-            extra={
-              <Link to="/">
-                <Button type="primary">{t('workbench.backToPortal')}</Button>
-              </Link>
-            }
-          />
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** A page for one role: anyone else is told plainly, and the server refuses them anyway. */
+export function RequireRole({ roleCode, children }: { roleCode: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (hasRole(me.data, roleCode)) return children;
+  return (
+    <Result
+      status="403"
+      title={t('workbench.forbiddenTitle')}
+      subTitle={t('workbench.forbiddenText')}
+      extra={
+        <Link to="/workbench">
+          <Button type="primary">{t('workbench.pages.overview')}</Button>
+        </Link>
+      }
+    />
   );
 }
