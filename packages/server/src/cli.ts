@@ -9,6 +9,7 @@ import { OperatorError } from './platform/errors.ts';
 import { createFieldCipher } from './platform/keys/fieldCipher.ts';
 import { loadKeys } from './platform/keys/keys.ts';
 import { createLogger } from './platform/logger.ts';
+import { windowCheckOnly } from './platform/realName.ts';
 import { seedDemo } from './seed.ts';
 import { type RunningPlatform, startPlatform } from './serve.ts';
 
@@ -37,7 +38,12 @@ const commands: Record<string, Command> = {
         await migrateToLatest(owner);
         const db = createDb(url, { role: 'yiwang_app', max: 2 });
         const keys = loadKeys(config.keySources, config.dataDir);
-        const services = { db, security: config.security, cipher: createFieldCipher(keys.data) };
+        const services = {
+          db,
+          security: config.security,
+          cipher: createFieldCipher(keys.data),
+          realName: windowCheckOnly,
+        };
         const result = await seedDemo(services).finally(() => db.destroy());
         const what = `${result.units} units, ${result.accounts} accounts, ${result.articles} articles`;
         console.log(result.seeded ? `demo data seeded (${what})` : 'demo data already present');

@@ -18,6 +18,7 @@ import { OperatorError } from './platform/errors.ts';
 import { createFieldCipher } from './platform/keys/fieldCipher.ts';
 import { verifyDataKey } from './platform/keys/keyCheck.ts';
 import { loadKeys } from './platform/keys/keys.ts';
+import { windowCheckOnly } from './platform/realName.ts';
 import type { PlatformServices } from './platform/services.ts';
 import { seedBase, seedDemo } from './seed.ts';
 
@@ -56,6 +57,7 @@ export async function startPlatform(
     undo.push(() => db.destroy());
     startAuditLoops(server.url, signer, config, logger, undo);
     const services: PlatformServices = {
+      realName: windowCheckOnly,
       db,
       security: config.security,
       cipher: createFieldCipher(keys.data),

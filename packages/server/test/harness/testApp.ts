@@ -5,10 +5,16 @@ import { buildApp } from '../../src/app.ts';
 import { defaultSecurity, type SecuritySettings } from '../../src/config.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { createFieldCipher } from '../../src/platform/keys/fieldCipher.ts';
+import { windowCheckOnly } from '../../src/platform/realName.ts';
 import type { PlatformServices } from '../../src/platform/services.ts';
 
 export function testServices(db: Db, security: Partial<SecuritySettings> = {}): PlatformServices {
-  return { db, security: { ...defaultSecurity, ...security }, cipher: createFieldCipher(randomBytes(32)) };
+  return {
+    db,
+    security: { ...defaultSecurity, ...security },
+    cipher: createFieldCipher(randomBytes(32)),
+    realName: windowCheckOnly,
+  };
 }
 
 /** The real application on a test database, driven in process with `app.inject`. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdNumber } from '../../src/modules/identity/seed.ts';
 import type { PlatformServices } from '../../src/platform/services.ts';
 import { as, type DemoWorld, demoWorld, sessionFor, signedIn } from '../harness/people.ts';
+import { createTestApp } from '../harness/testApp.ts';
 import type { TestDatabase } from '../harness/testDb.ts';
 
 let t: TestDatabase;
@@ -238,5 +239,64 @@ describe('privilege escalation by editing a request', () => {
     ).id;
     expect((await grant(clerkId, 'system_admin')).statusCode).toBe(409);
     expect((await grant(clerkId, 'reviewer')).statusCode).toBe(201);
+  });
+});
+
+describe('real-name verification through a provider', () => {
+  it('raises the account to provider_verified when the provider confirms, and refuses a mismatch', async () => {
+    // Stands in for an external real-name service (not our database): matches one name only.
+    const provider = {
+      name: 'test_provider',
+      check: async (p: { realName: string }) =>
+        (p.realName === '王核验' ? 'verified' : 'not_matched') as 'verified' | 'not_matched',
+    };
+    const withProvider = await createTestApp(t.db, { services: { ...s, realName: provider } });
+    const ok = await withProvider.inject({
+      method: 'POST',
+      url: '/api/v1/register/citizen',
+      payload: {
+        realName: '王核验',
+        idNumber: '230103198506124152',
+        mobile: '13500001111',
+        password: 'Verified-2026',
+      },
+    });
+    const mismatch = await withProvider.inject({
+      method: 'POST',
+      url: '/api/v1/register/citizen',
+      payload: {
+        realName: '冒名者',
+        idNumber: '230103198506124179',
+        mobile: '13500002222',
+        password: 'Verified-2026',
+      },
+    });
+    await withProvider.close();
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().verificationLevel).toBe('provider_verified');
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().errors[0]).toMatchObject({
+      field: 'body.realName',
+      code: 'real_name_not_matched',
+    });
+  });
+
+  it('verifies nothing online when built in: window staff raise the account after seeing documents', async () => {
+    const row = await t.db
+      .selectFrom('app_user')
+      .select(['id', 'verification_level'])
+      .where('display_name', '=', '张三')
+      .executeTakeFirstOrThrow();
+    expect(row.verification_level).toBe('self_declared');
+    const clerk = await signedIn(s, 'clerk');
+    expect((await as(app, clerk)({ method: 'POST', url: `/api/v1/users/${row.id}/verify` })).statusCode).toBe(
+      204,
+    );
+    const after = await t.db
+      .selectFrom('app_user')
+      .select('verification_level')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(after.verification_level).toBe('staff_checked');
   });
 });

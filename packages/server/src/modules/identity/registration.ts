@@ -3,7 +3,7 @@ import { validateCreditCode } from '@yiwang/standards';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
-import { ConflictProblem } from '../../platform/http/problems.ts';
+import { ConflictProblem, ValidationProblem } from '../../platform/http/problems.ts';
 import { protectIdNumber, protectMobile } from '../../platform/pii.ts';
 import type { PlatformServices } from '../../platform/services.ts';
 import { insertAccount } from './accounts.ts';
@@ -11,7 +11,8 @@ import { checkedIdNumber, checkedMobile, passwordErrors, reasonsError, throwIfAn
 
 /**
  * A citizen registers under their real name and resident ID number, one account per number.
- * A valid check digit is not real-name verification: the account starts as self-declared.
+ * A valid check digit is not real-name verification: the real-name provider decides, and
+ * without one the account starts as self-declared.
  */
 export async function registerCitizen(tx: Tx, s: PlatformServices, input: RegisterCitizen) {
   const errors: FieldError[] = [];
@@ -26,11 +27,23 @@ export async function registerCitizen(tx: Tx, s: PlatformServices, input: Regist
     .where('id_number_hash', '=', id.hash)
     .executeTakeFirst();
   if (taken) throw new ConflictProblem('already_registered', 'an account already exists for this ID number');
+  const verification = await s.realName.check({ realName: input.realName, idNumber });
+  if (verification === 'not_matched') {
+    throw new ValidationProblem([
+      {
+        field: 'body.realName',
+        code: 'real_name_not_matched',
+        message: 'the name does not match the ID number',
+      },
+    ]);
+  }
+  const level = verification === 'verified' ? 'provider_verified' : 'self_declared';
   const phone = protectMobile(s.cipher, mobile);
   const userId = uuidv7();
   await insertAccount(tx, {
     id: userId,
     kind: 'citizen',
+    verification_level: level,
     display_name: input.realName,
     id_number_enc: id.enc,
     id_number_hash: id.hash,
@@ -40,7 +53,7 @@ export async function registerCitizen(tx: Tx, s: PlatformServices, input: Regist
     mobile_masked: phone.masked,
     password_hash: await hashPassword(input.password),
   });
-  return { userId, verificationLevel: 'self_declared' };
+  return { userId, verificationLevel: level };
 }
 
 /** A business registers under its unified social credit code (GB 32100), one account per code. */
