@@ -36,7 +36,15 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yiwang-e2e-'));
   const port = await freePort();
   const server = spawn(process.execPath, [bin, 'serve', '--demo'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
+    // Checkpoints every 2 s, so the auditor's proofs cover what the tests just did.
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+      AUDIT_CHECKPOINT_SECONDS: '2',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { baseUrl, demoAccounts } = await waitForBanner(server);
