@@ -1,6 +1,6 @@
 import { seedDemoAccounts, seedRoles } from './modules/identity/seed.ts';
 import { seedDemoDepartments, seedDivisions } from './modules/orgs/seed.ts';
-import { seedPortalDemo } from './modules/portal/seed.ts';
+import { indexUnsearchableArticles, seedPortalDemo } from './modules/portal/seed.ts';
 import type { Db } from './platform/db/database.ts';
 import type { PlatformServices } from './platform/services.ts';
 
@@ -10,6 +10,7 @@ export type SeedReport = { seeded: boolean; units: number; accounts: number; art
 export async function seedBase(db: Db): Promise<void> {
   await seedRoles(db);
   await seedDivisions(db);
+  await indexUnsearchableArticles(db);
 }
 
 /** Demo data for a new installation. Each module's seed is idempotent. */

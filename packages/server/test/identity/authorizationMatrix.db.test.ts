@@ -27,6 +27,12 @@ const AUDITOR = ['security_auditor'];
 const rows: Row[] = [
   {
     method: 'GET',
+    route: '/api/v1/portal/articles.csv',
+    allowed: 'anyone',
+    url: () => '/api/v1/portal/articles.csv',
+  },
+  {
+    method: 'GET',
     route: '/api/v1/portal/articles',
     allowed: 'anyone',
     url: () => '/api/v1/portal/articles',

@@ -1,8 +1,12 @@
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../platform/db/database.ts';
+import { indexWords } from '../../platform/search/query.ts';
 
 type DemoArticle = {
   category: 'news' | 'notice';
+  /** Internal notices reach only staff of the owning unit's reach (DESIGN §2). */
+  internalTo?: string;
   daysAgo: number;
   zh: [title: string, summary: string, publisher: string];
   en: [title: string, summary: string, publisher: string];
@@ -82,6 +86,21 @@ const DEMO_ARTICLES: DemoArticle[] = [
   },
   {
     category: 'notice',
+    daysAgo: 4,
+    internalTo: '230100-SCJG',
+    zh: [
+      '关于做好食品经营许可审查人员轮岗的内部通知',
+      '本局审查人员轮岗安排及交接要求，仅限本局工作人员阅知。',
+      '哈尔滨市市场监督管理局',
+    ],
+    en: [
+      'Internal notice: rotation of food licence reviewers',
+      'Rotation and hand-over for the bureau’s reviewers; for the bureau’s staff only.',
+      'Harbin Administration for Market Regulation',
+    ],
+  },
+  {
+    category: 'notice',
     daysAgo: 9,
     zh: [
       '2027年部分节假日安排的通知',
@@ -103,11 +122,15 @@ export async function seedPortalDemo(db: Db, now = new Date()): Promise<number> 
     .select(db.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   if ((existing?.n ?? 0) > 0) return 0;
+  const units = new Map(
+    (await db.selectFrom('org_unit').select(['id', 'code']).execute()).map((u) => [u.code, u.id]),
+  );
   const day = 24 * 60 * 60 * 1000;
   await db
     .insertInto('portal_article')
     .values(
-      DEMO_ARTICLES.map((a) => ({
+      // An internal notice needs its owning unit: without the demo departments it is left out.
+      DEMO_ARTICLES.filter((a) => !a.internalTo || units.has(a.internalTo)).map((a) => ({
         id: uuidv7(),
         category: a.category,
         title_zh: a.zh[0],
@@ -117,8 +140,26 @@ export async function seedPortalDemo(db: Db, now = new Date()): Promise<number> 
         summary_en: a.en[1],
         publisher_en: a.en[2],
         published_at: new Date(now.getTime() - a.daysAgo * day),
+        search_words: indexWords(a.zh[0], a.zh[1], a.en[0], a.en[1]),
+        ...(a.internalTo
+          ? { classification: 'internal' as const, owning_unit_id: units.get(a.internalTo) ?? null }
+          : {}),
       })),
     )
     .execute();
-  return DEMO_ARTICLES.length;
+  return DEMO_ARTICLES.filter((a) => !a.internalTo || units.has(a.internalTo)).length;
+}
+
+/** Articles written before search existed get their words, once, at start. */
+export async function indexUnsearchableArticles(db: Db): Promise<number> {
+  const rows = await db
+    .selectFrom('portal_article')
+    .select(['id', 'title_zh', 'summary_zh', 'title_en', 'summary_en'])
+    .where('search_words', '=', sql<string[]>`'{}'::text[]`)
+    .execute();
+  for (const r of rows) {
+    const words = indexWords(r.title_zh, r.summary_zh, r.title_en, r.summary_en);
+    await db.updateTable('portal_article').set({ search_words: words }).where('id', '=', r.id).execute();
+  }
+  return rows.length;
 }

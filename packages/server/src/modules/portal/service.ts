@@ -1,15 +1,32 @@
 import { randomInt } from 'node:crypto';
 import type { CreateSiteFeedback, PortalArticle, SiteFeedbackReceipt } from '@yiwang/contracts';
 import { chinaDateOf } from '@yiwang/standards';
+import type { Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../platform/db/database.ts';
 import type { PortalArticleTable } from '../../platform/db/schema.ts';
+import { highlight } from '../../platform/search/query.ts';
 import { insertSiteFeedback } from './queries.ts';
 
-type ArticleRow = Omit<PortalArticleTable, 'published_at' | 'created_at'> & { published_at: Date };
+type ArticleRow = Pick<
+  Selectable<PortalArticleTable>,
+  | 'id'
+  | 'category'
+  | 'title_zh'
+  | 'title_en'
+  | 'summary_zh'
+  | 'summary_en'
+  | 'publisher_zh'
+  | 'publisher_en'
+  | 'classification'
+> & { published_at: Date };
 
-export function presentArticle(row: ArticleRow): PortalArticle {
+export function presentArticle(row: ArticleRow, words: string[] = []): PortalArticle {
   return {
+    classification: row.classification,
+    ...(words.length > 0
+      ? { highlight: { title: highlight(row.title_zh, words), summary: highlight(row.summary_zh, words) } }
+      : {}),
     id: row.id,
     category: row.category,
     title: { zh: row.title_zh, en: row.title_en },
@@ -41,4 +58,15 @@ export async function receiveSiteFeedback(
     requestId,
   });
   return { trackingCode: row.tracking_code, receivedAt: row.received_at.toISOString() };
+}
+
+/** RFC 4180 CSV of articles, with a byte-order mark so spreadsheets read the Chinese right. */
+export function articlesToCsv(rows: ArticleRow[]): string {
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = rows.map((r) =>
+    [r.published_at.toISOString(), r.category, r.classification, r.title_zh, r.title_en, r.publisher_zh]
+      .map(cell)
+      .join(','),
+  );
+  return `\uFEFF${['publishedAt,category,classification,titleZh,titleEn,publisherZh', ...lines].join('\r\n')}\r\n`;
 }

@@ -19,6 +19,15 @@ export interface PortalArticleTable {
   publisher_en: string;
   published_at: Timestamp;
   created_at: Timestamp;
+  classification: Generated<'public' | 'scoped' | 'internal' | 'confidential'>;
+  owning_unit_id: string | null;
+  scope_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
+  scope_role_codes: ColumnType<string[], string[] | undefined, string[]>;
+  scope_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  need_roles: ColumnType<string[], string[] | undefined, string[]>;
+  named_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  search_words: ColumnType<string[], string[] | undefined, string[]>;
+  search_vector: ColumnType<string, never, never>;
 }
 
 export interface SiteFeedbackTable {
