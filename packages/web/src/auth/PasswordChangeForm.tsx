@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { changePassword } from '../api/auth.ts';
 import { busy, hasFieldErrors, useProblemMessages } from '../shell/problems.ts';
 import { meKey } from '../shell/session.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
@@ -48,29 +49,7 @@ export function PasswordChangeForm({ forced = false }: { forced?: boolean }) {
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('password.new')}
-        rules={[{ required: true, message: t('validation.required') }]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('password.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('validation.required') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              !value || value === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('password.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" />
       <Button type="primary" htmlType="submit" loading={busy(mutation.isPending)}>
         {t('password.submit')}
       </Button>

@@ -4,6 +4,7 @@ import { Alert, Button, Form, type FormInstance, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { registerBusiness, registerCitizen } from '../api/auth.ts';
 import { busy, hasFieldErrors, useProblemMessages } from '../shell/problems.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 type WithConfirm<T> = T & { confirm: string };
 
@@ -24,38 +25,6 @@ function FormError({ error }: { error: unknown }) {
   const { describe } = useProblemMessages();
   if (!error || hasFieldErrors(error)) return null;
   return <Alert type="error" showIcon title={describe(error)} style={{ marginBottom: 16 }} />;
-}
-
-function PasswordFields() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Form.Item
-        name="password"
-        label={t('password.new')}
-        extra={t('password.policy')}
-        rules={[{ required: true, message: t('validation.required') }]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('password.confirm')}
-        dependencies={['password']}
-        rules={[
-          { required: true, message: t('validation.required') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              !value || value === getFieldValue('password')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('password.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-    </>
-  );
 }
 
 export function CitizenForm({ onDone }: { onDone: () => void }) {
@@ -85,7 +54,7 @@ export function CitizenForm({ onDone }: { onDone: () => void }) {
       <Form.Item name="mobile" label={t('register.mobile')} rules={required}>
         <Input inputMode="tel" autoComplete="tel" maxLength={20} />
       </Form.Item>
-      <PasswordFields />
+      <NewPasswordFields />
       <Button type="primary" htmlType="submit" loading={busy(mutation.isPending)}>
         {t('register.submit')}
       </Button>
@@ -123,7 +92,7 @@ export function BusinessForm({ onDone }: { onDone: () => void }) {
       <Form.Item name="contactMobile" label={t('register.contactMobile')} rules={required}>
         <Input inputMode="tel" autoComplete="tel" maxLength={20} />
       </Form.Item>
-      <PasswordFields />
+      <NewPasswordFields />
       <Button type="primary" htmlType="submit" loading={busy(mutation.isPending)}>
         {t('register.submit')}
       </Button>
