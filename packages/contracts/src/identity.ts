@@ -34,6 +34,7 @@ export const membershipSchema = z.object({
   id: z.uuid().optional(),
   orgUnitId: z.uuid(),
   orgUnitCode: z.string(),
+  orgUnitName: z.object({ zh: z.string(), en: z.string() }),
   roleCode: z.string(),
   reach: z.enum(['unit', 'subtree', 'line']),
 });

@@ -3,6 +3,7 @@ import { Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { PasswordChangeForm } from '../auth/PasswordChangeForm.tsx';
+import { useLang } from '../shell/lang.ts';
 import { isSignedIn, useMe } from '../shell/session.ts';
 import { SecondFactorCard } from './SecondFactorCard.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
@@ -21,6 +22,7 @@ export function VerificationTag({ level }: { level: string }) {
 
 function Profile({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const dash = t('account.none');
   return (
     <Descriptions
@@ -55,7 +57,7 @@ function Profile({ me }: { me: Me }) {
                 label: t('account.roles'),
                 children: me.memberships.map((m) => (
                   <Tag key={m.id ?? `${m.roleCode}${m.orgUnitCode}`}>
-                    {t(`roles.${m.roleCode}`, { defaultValue: m.roleCode })} · {m.orgUnitCode}
+                    {t(`roles.${m.roleCode}`, { defaultValue: m.roleCode })} · {m.orgUnitName[lang]}
                   </Tag>
                 )),
               },

@@ -132,7 +132,7 @@ export function UserConsolePage() {
               width: 300,
               render: (_, u) =>
                 u.memberships.map((m) => {
-                  const label = `${roleName(m.roleCode)} · ${m.orgUnitCode} · ${t(`reach.${m.reach}`)}`;
+                  const label = `${roleName(m.roleCode)} · ${m.orgUnitName[lang]} · ${t(`reach.${m.reach}`)}`;
                   return (
                     <Tag
                       key={m.id ?? label}

@@ -1,6 +1,7 @@
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useLang } from '../shell/lang.ts';
 import { useMe } from '../shell/session.ts';
 import { pagesFor } from './nav.tsx';
 
@@ -9,6 +10,7 @@ const reachColor = { unit: 'default', subtree: 'geekblue', line: 'purple' } as c
 /** 工作台首页: who I am here, in which units and roles, and the systems open to me. */
 export function WorkbenchHome() {
   const { t } = useTranslation();
+  const lang = useLang();
   const me = useMe().data;
   if (!me) return null;
   const systems = pagesFor(me).filter((p) => p.key !== 'overview');
@@ -25,7 +27,7 @@ export function WorkbenchHome() {
             color={reachColor[m.reach]}
             style={{ marginBottom: 8 }}
           >
-            {t(`roles.${m.roleCode}`, { defaultValue: m.roleCode })} · {m.orgUnitCode} ·{' '}
+            {t(`roles.${m.roleCode}`, { defaultValue: m.roleCode })} · {m.orgUnitName[lang]} ·{' '}
             {t(`reach.${m.reach}`)}
           </Tag>
         ))}

@@ -19,7 +19,7 @@ export async function describeMe(db: Db, session: LoadedSession): Promise<Me> {
   const memberships = await db
     .selectFrom('membership as m')
     .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
-    .select(['m.id', 'm.org_unit_id', 'o.code', 'm.role_code', 'm.reach'])
+    .select(['m.id', 'm.org_unit_id', 'o.code', 'o.name_zh', 'o.name_en', 'm.role_code', 'm.reach'])
     .where('m.user_id', '=', u.id)
     .where('m.revoked_at', 'is', null)
     .orderBy('o.code')
@@ -39,6 +39,7 @@ export async function describeMe(db: Db, session: LoadedSession): Promise<Me> {
       id: m.id,
       orgUnitId: m.org_unit_id,
       orgUnitCode: m.code,
+      orgUnitName: { zh: m.name_zh, en: m.name_en },
       roleCode: m.role_code,
       reach: m.reach,
     })),

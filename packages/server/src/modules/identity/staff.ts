@@ -149,7 +149,7 @@ export async function listUsers(db: Db, q: { q?: string; kind?: 'staff' | 'citiz
     ? await db
         .selectFrom('membership as m')
         .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
-        .select(['m.id', 'm.user_id', 'm.org_unit_id', 'o.code', 'm.role_code', 'm.reach'])
+        .select(['m.id', 'm.user_id', 'm.org_unit_id', 'o.code', 'o.name_zh', 'o.name_en', 'm.role_code', 'm.reach'])
         .where(
           'm.user_id',
           'in',
@@ -175,6 +175,7 @@ export async function listUsers(db: Db, q: { q?: string; kind?: 'staff' | 'citiz
         id: m.id,
         orgUnitId: m.org_unit_id,
         orgUnitCode: m.code,
+        orgUnitName: { zh: m.name_zh, en: m.name_en },
         roleCode: m.role_code,
         reach: m.reach,
       })),
