@@ -149,7 +149,16 @@ export async function listUsers(db: Db, q: { q?: string; kind?: 'staff' | 'citiz
     ? await db
         .selectFrom('membership as m')
         .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
-        .select(['m.id', 'm.user_id', 'm.org_unit_id', 'o.code', 'o.name_zh', 'o.name_en', 'm.role_code', 'm.reach'])
+        .select([
+          'm.id',
+          'm.user_id',
+          'm.org_unit_id',
+          'o.code',
+          'o.name_zh',
+          'o.name_en',
+          'm.role_code',
+          'm.reach',
+        ])
         .where(
           'm.user_id',
           'in',
