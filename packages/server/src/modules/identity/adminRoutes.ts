@@ -4,7 +4,6 @@ import {
   grantMembershipSchema,
   idParamSchema,
   listUsersQuerySchema,
-  problemSchema,
   registerBusinessSchema,
   registerCitizenSchema,
   registrationResultSchema,
@@ -20,7 +19,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { requirePrincipal } from '../../platform/http/authenticate.ts';
-import { authorize, ConflictProblem, NotFoundProblem } from '../../platform/http/problems.ts';
+import {
+  authorize,
+  ConflictProblem,
+  NotFoundProblem,
+  problemResponses,
+} from '../../platform/http/problems.ts';
 import { revealPersonalField } from '../../platform/pii.ts';
 import type { PlatformServices } from '../../platform/services.ts';
 import { canManageAccounts, canRevealPersonalData, canVerifyIdentity } from './policy.ts';
@@ -28,13 +32,7 @@ import { registerBusiness, registerCitizen } from './registration.ts';
 import { createStaff, grantMembership, listUsers, revokeMembership } from './staff.ts';
 
 const tags = ['identity'];
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 const registrationLimit = { rateLimit: { max: 10, timeWindow: 60_000 } };
 
 export function registerIdentityAdminRoutes(app: FastifyInstance, s: PlatformServices): void {

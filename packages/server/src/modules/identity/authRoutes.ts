@@ -3,7 +3,6 @@ import {
   loginResultSchema,
   loginSchema,
   meSchema,
-  problemSchema,
   recoveryCodesSchema,
   secondFactorSchema,
   sessionListSchema,
@@ -30,18 +29,17 @@ import {
 import type { SessionStage } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/authenticate.ts';
-import { ConflictProblem, HttpProblem, UnauthenticatedProblem } from '../../platform/http/problems.ts';
+import {
+  ConflictProblem,
+  HttpProblem,
+  problemResponses,
+  UnauthenticatedProblem,
+} from '../../platform/http/problems.ts';
 import type { PlatformServices } from '../../platform/services.ts';
 import { changePassword, describeMe, stageAfterSecondFactor } from './account.ts';
 
 const tags = ['identity'];
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  409: problemSchema,
-  429: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 409, 429);
 
 /** The session at one of the given sign-in steps, or a 401 / 409 that says which step is due. */
 function requireStage(request: FastifyRequest, stages: SessionStage[]): LoadedSession {

@@ -15,19 +15,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { requirePrincipal } from '../../platform/http/authenticate.ts';
-import { authorize, NotFoundProblem } from '../../platform/http/problems.ts';
+import { authorize, NotFoundProblem, problemResponses } from '../../platform/http/problems.ts';
 import { canChangeOrgTree } from './policy.ts';
 import { ancestorsOnPath, findUnit, listUnits, nameHistory } from './queries.ts';
 import { addDepartment, mergeUnit, presentUnit, renameUnit, retireUnit } from './service.ts';
 
 const tags = ['orgs'];
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 const brief = (r: { id: string; code: string; name_zh: string; name_en: string }) => ({
   id: r.id,
   code: r.code,

@@ -6,7 +6,6 @@ import {
   consistencyProofSchema,
   idParamSchema,
   inclusionProofSchema,
-  problemSchema,
 } from '@yiwang/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,13 +14,13 @@ import { isOfficer } from '../access/policy.ts';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { requirePrincipal } from '../http/authenticate.ts';
-import { authorize, NotFoundProblem } from '../http/problems.ts';
+import { authorize, NotFoundProblem, problemResponses } from '../http/problems.ts';
 import { consistencyProofBetween, inclusionProofForEvent } from './proofs.ts';
 import { recordEvent } from './record.ts';
 import { auditStatus, eventsToCsv, searchEvents } from './viewer.ts';
 
 const tags = ['audit'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const errors = problemResponses(400, 401, 403, 404);
 
 /**
  * The security auditor's view of the trail. Reading it is itself recorded, so even the

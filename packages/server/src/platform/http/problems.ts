@@ -1,4 +1,4 @@
-import type { FieldError, Problem, ProblemCode } from '@yiwang/contracts';
+import { type FieldError, type Problem, type ProblemCode, problemSchema } from '@yiwang/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -145,4 +145,9 @@ export function createErrorHandler(recordDenial?: DenialRecorder) {
     }
     return sendProblem(request, reply, problem);
   };
+}
+
+/** The problem responses a route documents in OpenAPI: every error status is problem+json. */
+export function problemResponses<S extends number>(...statuses: S[]): Record<S, typeof problemSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<S, typeof problemSchema>;
 }
