@@ -42,6 +42,25 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
   CITIZEN_SECOND_FACTOR: z.enum(['required', 'optional']).default('optional'),
   SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  FILE_DIR: z.string().min(1).optional(),
+  UPLOAD_MAX_BYTES: positiveInt.default(20 * 1_048_576),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  CLAMD_HOST: z.string().min(1).optional(),
+  CLAMD_PORT: port.default(3310),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('一网政务平台 <noreply@yiwang.invalid>'),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  NOTIFY_MAX_ATTEMPTS: positiveInt.default(8),
+  SWEEP_SECONDS: positiveInt.default(30),
+  CASE_WARN_SHARE: z.coerce.number().gt(0).lt(1).default(0.2),
+  PUBLIC_URL: z.url().optional(),
 });
 
 export type Config = {
@@ -64,6 +83,42 @@ export type Config = {
   /** Trade durability for speed in a throw-away embedded database (tests only). */
   embeddedPgFast: boolean;
   security: SecuritySettings;
+  files: FileSettings;
+  notify: NotifySettings;
+  cases: CaseSettings;
+};
+
+/** Where uploaded materials go and how they are checked; secrets stay in here, never in logs. */
+export type FileSettings = {
+  store: 'local' | 's3';
+  /** The local store's folder (default DATA_DIR/files). */
+  dir: string;
+  maxUploadBytes: number;
+  s3?: {
+    endpoint?: string;
+    region: string;
+    bucket: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+  };
+  /** ClamAV's clamd, when configured; otherwise uploads are recorded as not scanned. */
+  clamd?: { host: string; port: number };
+};
+
+export type NotifySettings = {
+  smtpUrl?: string;
+  mailFrom: string;
+  sms?: { url: string; token?: string };
+  maxAttempts: number;
+};
+
+export type CaseSettings = {
+  sweepSeconds: number;
+  /** Warn when this share of a clock's time is left (0.2: a fifth). */
+  warnShare: number;
+  /** Where people open the platform, for links in e-mail and SMS. */
+  publicUrl?: string;
 };
 
 /** Graded protection level 3 in numbers: the common settings, every one configurable. */
@@ -97,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => describeIssue(i, env)));
   }
   const e = parsed.data;
-  const problems = conflictingKeySources(e);
+  const problems = [...conflictingKeySources(e), ...incompleteStores(e)];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -134,15 +189,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       citizenSecondFactor: e.CITIZEN_SECOND_FACTOR,
       secureCookies: e.SECURE_COOKIES === 'auto' ? 'auto' : e.SECURE_COOKIES === 'true' ? 'always' : 'never',
     },
+    files: fileSettings(e),
+    notify: {
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      sms: e.SMS_GATEWAY_URL ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN } : undefined,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+    },
+    cases: { sweepSeconds: e.SWEEP_SECONDS, warnShare: e.CASE_WARN_SHARE, publicUrl: e.PUBLIC_URL },
   };
 }
+
+type Env = z.infer<typeof envSchema>;
+
+function fileSettings(e: Env): FileSettings {
+  return {
+    store: e.FILE_STORE,
+    dir: path.resolve(e.FILE_DIR ?? path.join(e.DATA_DIR, 'files')),
+    maxUploadBytes: e.UPLOAD_MAX_BYTES,
+    s3: e.S3_BUCKET
+      ? {
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          bucket: e.S3_BUCKET,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        }
+      : undefined,
+    clamd: e.CLAMD_HOST ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT } : undefined,
+  };
+}
+
+/** Settings that hold key material or credentials: never echoed back, even when malformed. */
+const SECRET_NAMES = /_KEY$|_TOKEN$|^SMTP_URL$/;
 
 function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
   const name = String(issue.path[0]);
   const got = env[name];
-  // Key material must never be echoed back, even when it is malformed.
-  const shown = name.endsWith('_KEY') ? '(hidden)' : JSON.stringify(got);
+  const shown = SECRET_NAMES.test(name) ? '(hidden)' : JSON.stringify(got);
   return `${name}: ${issue.message} (got ${shown})`;
+}
+
+function incompleteStores(e: Env): string[] {
+  if (e.FILE_STORE === 's3' && !e.S3_BUCKET) return ['S3_BUCKET: FILE_STORE=s3 needs a bucket'];
+  return [];
 }
 
 function conflictingKeySources(e: z.infer<typeof envSchema>): string[] {

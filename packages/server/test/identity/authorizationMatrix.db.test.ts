@@ -7,228 +7,16 @@ import { as, type Caller, seedPeople, sessionFor } from '../harness/people.ts';
 import { createTestApp, testServices } from '../harness/testApp.ts';
 import { createTestDatabase, type TestDatabase } from '../harness/testDb.ts';
 
+import { groups } from './matrix/index.ts';
+import type { Fixture, Row } from './matrix/types.ts';
+
 /**
  * Every endpoint against every kind of caller: each built-in role, a citizen, a business and
  * nobody. "Allowed" means the policy let the request through (any status but 401 and 403);
- * "denied" means 401 or 403. A new endpoint fails this test until it is added here.
+ * "denied" means 401 or 403. A new endpoint fails this test until a row for it is added under
+ * ./matrix/.
  */
-type Who = 'anyone' | 'signed_in' | string[];
-type Row = {
-  method: 'GET' | 'POST';
-  route: string;
-  allowed: Who;
-  url: (f: Fixture, caller: string) => string;
-  body?: (f: Fixture, caller: string) => object;
-};
-type Fixture = Record<string, string>;
-
-const SECADMIN = ['security_admin'];
-const AUDITOR = ['security_auditor'];
-const rows: Row[] = [
-  {
-    method: 'GET',
-    route: '/api/v1/portal/articles.csv',
-    allowed: 'anyone',
-    url: () => '/api/v1/portal/articles.csv',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/portal/articles',
-    allowed: 'anyone',
-    url: () => '/api/v1/portal/articles',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/portal/site-feedback',
-    allowed: 'anyone',
-    url: () => '/api/v1/portal/site-feedback',
-    body: () => ({ page: '/', category: 'other', description: '矩阵测试反馈' }),
-  },
-  { method: 'GET', route: '/api/v1/orgs/units', allowed: 'anyone', url: () => '/api/v1/orgs/units' },
-  {
-    method: 'GET',
-    route: '/api/v1/orgs/units/{id}',
-    allowed: 'anyone',
-    url: (f) => `/api/v1/orgs/units/${f.unit}`,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/orgs/units',
-    allowed: SECADMIN,
-    url: () => '/api/v1/orgs/units',
-    body: (_f, c) => ({
-      code: `230102-M${c.length}${c
-        .slice(0, 3)
-        .toUpperCase()
-        .replace(/[^A-Z]/g, 'X')}`,
-      nameZh: `矩阵${c}`,
-      nameEn: `Matrix ${c}`,
-      divisionCode: '230102',
-      establishedOn: '2026-01-01',
-    }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/orgs/units/{id}/rename',
-    allowed: SECADMIN,
-    url: (f) => `/api/v1/orgs/units/${f.unit}/rename`,
-    body: (_f, c) => ({
-      nameZh: `改名${c}`,
-      nameEn: `Renamed ${c}`,
-      effectiveOn: '2026-01-01',
-      reason: '矩阵测试',
-    }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/orgs/units/{id}/retire',
-    allowed: SECADMIN,
-    url: (f) => `/api/v1/orgs/units/${f.leaf}/retire`,
-    body: () => ({ effectiveOn: '2026-01-01', reason: '矩阵测试' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/orgs/units/{id}/merge',
-    allowed: SECADMIN,
-    url: (f) => `/api/v1/orgs/units/${f.leaf2}/merge`,
-    body: (f) => ({ intoId: f.unit, effectiveOn: '2026-01-01', reason: '矩阵测试' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/auth/login',
-    allowed: 'anyone',
-    url: () => '/api/v1/auth/login',
-    body: () => ({ identifier: 'nobody', password: 'x' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/auth/second-factor',
-    allowed: 'signed_in',
-    url: () => '/api/v1/auth/second-factor',
-    body: () => ({ code: '000000' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/auth/second-factor/enrolment',
-    allowed: 'signed_in',
-    url: () => '/api/v1/auth/second-factor/enrolment',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/auth/second-factor/enrolment/confirm',
-    allowed: 'signed_in',
-    url: () => '/api/v1/auth/second-factor/enrolment/confirm',
-    body: () => ({ code: '000000' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/auth/password',
-    allowed: 'signed_in',
-    url: () => '/api/v1/auth/password',
-    body: () => ({ currentPassword: 'wrong', newPassword: 'x' }),
-  },
-  { method: 'POST', route: '/api/v1/auth/logout', allowed: 'anyone', url: () => '/api/v1/auth/logout' },
-  { method: 'GET', route: '/api/v1/me', allowed: 'signed_in', url: () => '/api/v1/me' },
-  { method: 'GET', route: '/api/v1/me/sessions', allowed: 'signed_in', url: () => '/api/v1/me/sessions' },
-  {
-    method: 'POST',
-    route: '/api/v1/me/sessions/end-all',
-    allowed: 'signed_in',
-    url: () => '/api/v1/me/sessions/end-all',
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/register/citizen',
-    allowed: 'anyone',
-    url: () => '/api/v1/register/citizen',
-    body: () => ({ realName: '测试', idNumber: '1', mobile: '1', password: 'x' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/register/business',
-    allowed: 'anyone',
-    url: () => '/api/v1/register/business',
-    body: () => ({
-      name: '测试',
-      creditCode: '1',
-      legalRepresentative: '测试',
-      contactMobile: '1',
-      password: 'x',
-    }),
-  },
-  { method: 'GET', route: '/api/v1/admin/users', allowed: SECADMIN, url: () => '/api/v1/admin/users' },
-  {
-    method: 'POST',
-    route: '/api/v1/admin/users',
-    allowed: SECADMIN,
-    url: () => '/api/v1/admin/users',
-    body: (_f, c) => ({ username: `m.${c.replace(/_/g, '.')}`, displayName: '矩阵用户' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/admin/users/{id}/memberships',
-    allowed: SECADMIN,
-    url: (f) => `/api/v1/admin/users/${f.plainUser}/memberships`,
-    body: (f) => ({ orgUnitId: f.unit, roleCode: 'reviewer' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/admin/users/{id}/memberships/{membershipId}/revoke',
-    allowed: SECADMIN,
-    url: (f) => `/api/v1/admin/users/${f.plainUser}/memberships/${f.membership}/revoke`,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/admin/users/{id}/unlock',
-    allowed: SECADMIN,
-    url: (f) => `/api/v1/admin/users/${f.plainUser}/unlock`,
-  },
-  { method: 'GET', route: '/api/v1/admin/roles', allowed: SECADMIN, url: () => '/api/v1/admin/roles' },
-  {
-    method: 'POST',
-    route: '/api/v1/admin/roles',
-    allowed: SECADMIN,
-    url: () => '/api/v1/admin/roles',
-    body: (_f, c) => ({ code: `matrix_${c}`.slice(0, 40), nameZh: '矩阵角色', nameEn: 'Matrix role' }),
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/users/{id}/verify',
-    allowed: ['clerk'],
-    url: (f) => `/api/v1/users/${f.citizen}/verify`,
-  },
-  { method: 'GET', route: '/api/v1/audit/status', allowed: AUDITOR, url: () => '/api/v1/audit/status' },
-  {
-    method: 'GET',
-    route: '/api/v1/audit/events',
-    allowed: AUDITOR,
-    url: () => '/api/v1/audit/events?limit=5',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/audit/events.csv',
-    allowed: AUDITOR,
-    url: () => '/api/v1/audit/events.csv?limit=5',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/audit/events/{id}/proof',
-    allowed: AUDITOR,
-    url: (f) => `/api/v1/audit/events/${f.citizen}/proof`,
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/audit/consistency',
-    allowed: AUDITOR,
-    url: () => '/api/v1/audit/consistency?from=1&to=2',
-  },
-  {
-    method: 'GET',
-    route: '/api/v1/users/{id}/personal',
-    allowed: ['clerk', 'petition_officer'],
-    url: (f) => `/api/v1/users/${f.citizen}/personal?field=mobile`,
-  },
-];
+const rows: Row[] = groups.flatMap((g) => g.rows);
 
 let t: TestDatabase;
 let s: PlatformServices;
@@ -276,6 +64,7 @@ beforeAll(async () => {
   holders.set('citizen', fixture.citizen);
   holders.set('business', await user((q) => q.where('kind', '=', 'business')));
   holders.set('anonymous', undefined);
+  for (const group of groups) await group.setup?.({ t, services: s, app, fixture });
 });
 afterAll(async () => {
   await app.close();
@@ -308,6 +97,7 @@ describe('authorization matrix', () => {
           method: row.method,
           url: row.url(fixture, name),
           ...(row.body ? { payload: row.body(fixture, name) } : {}),
+          ...(row.headers ? { headers: row.headers(fixture, name) } : {}),
         });
         // A wrong password is a 401 too, but it is the credentials' verdict, not the policy's.
         const denied =

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseTables } from './tables/cases.ts';
+import type { FileTables } from './tables/files.ts';
+import type { NotifyTables } from './tables/notify.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -187,7 +190,8 @@ export interface LoginAttemptTable {
   attempted_at: Generated<Date>;
 }
 
-export interface Database {
+/** Every table; the newer areas keep their table types in ./tables/. */
+export interface Database extends CaseTables, FileTables, NotifyTables {
   platform_setting: PlatformSettingTable;
   portal_article: PortalArticleTable;
   site_feedback: SiteFeedbackTable;

@@ -5,6 +5,7 @@ import * as m0003 from './0003_audit.ts';
 import * as m0004 from './0004_orgs.ts';
 import * as m0005 from './0005_identity.ts';
 import * as m0006 from './0006_article_classification.ts';
+import * as m0007 from './0007_cases.ts';
 
 /** Ordered by name; a migration, once released, is never edited: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_orgs': m0004,
   '0005_identity': m0005,
   '0006_article_classification': m0006,
+  '0007_cases': m0007,
 };

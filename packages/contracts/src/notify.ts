@@ -1,0 +1,2 @@
+// Request and response schemas for this area.
+export {};

@@ -1,0 +1,211 @@
+import type { Row } from './types.ts';
+
+/** The platform's own endpoints: portal, organisations, identity, audit. */
+const SECADMIN = ['security_admin'];
+const AUDITOR = ['security_auditor'];
+export const coreRows: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/v1/portal/articles.csv',
+    allowed: 'anyone',
+    url: () => '/api/v1/portal/articles.csv',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/portal/articles',
+    allowed: 'anyone',
+    url: () => '/api/v1/portal/articles',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/portal/site-feedback',
+    allowed: 'anyone',
+    url: () => '/api/v1/portal/site-feedback',
+    body: () => ({ page: '/', category: 'other', description: '矩阵测试反馈' }),
+  },
+  { method: 'GET', route: '/api/v1/orgs/units', allowed: 'anyone', url: () => '/api/v1/orgs/units' },
+  {
+    method: 'GET',
+    route: '/api/v1/orgs/units/{id}',
+    allowed: 'anyone',
+    url: (f) => `/api/v1/orgs/units/${f.unit}`,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/orgs/units',
+    allowed: SECADMIN,
+    url: () => '/api/v1/orgs/units',
+    body: (_f, c) => ({
+      code: `230102-M${c.length}${c
+        .slice(0, 3)
+        .toUpperCase()
+        .replace(/[^A-Z]/g, 'X')}`,
+      nameZh: `矩阵${c}`,
+      nameEn: `Matrix ${c}`,
+      divisionCode: '230102',
+      establishedOn: '2026-01-01',
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/orgs/units/{id}/rename',
+    allowed: SECADMIN,
+    url: (f) => `/api/v1/orgs/units/${f.unit}/rename`,
+    body: (_f, c) => ({
+      nameZh: `改名${c}`,
+      nameEn: `Renamed ${c}`,
+      effectiveOn: '2026-01-01',
+      reason: '矩阵测试',
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/orgs/units/{id}/retire',
+    allowed: SECADMIN,
+    url: (f) => `/api/v1/orgs/units/${f.leaf}/retire`,
+    body: () => ({ effectiveOn: '2026-01-01', reason: '矩阵测试' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/orgs/units/{id}/merge',
+    allowed: SECADMIN,
+    url: (f) => `/api/v1/orgs/units/${f.leaf2}/merge`,
+    body: (f) => ({ intoId: f.unit, effectiveOn: '2026-01-01', reason: '矩阵测试' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/login',
+    allowed: 'anyone',
+    url: () => '/api/v1/auth/login',
+    body: () => ({ identifier: 'nobody', password: 'x' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/second-factor',
+    allowed: 'signed_in',
+    url: () => '/api/v1/auth/second-factor',
+    body: () => ({ code: '000000' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/second-factor/enrolment',
+    allowed: 'signed_in',
+    url: () => '/api/v1/auth/second-factor/enrolment',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/second-factor/enrolment/confirm',
+    allowed: 'signed_in',
+    url: () => '/api/v1/auth/second-factor/enrolment/confirm',
+    body: () => ({ code: '000000' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/password',
+    allowed: 'signed_in',
+    url: () => '/api/v1/auth/password',
+    body: () => ({ currentPassword: 'wrong', newPassword: 'x' }),
+  },
+  { method: 'POST', route: '/api/v1/auth/logout', allowed: 'anyone', url: () => '/api/v1/auth/logout' },
+  { method: 'GET', route: '/api/v1/me', allowed: 'signed_in', url: () => '/api/v1/me' },
+  { method: 'GET', route: '/api/v1/me/sessions', allowed: 'signed_in', url: () => '/api/v1/me/sessions' },
+  {
+    method: 'POST',
+    route: '/api/v1/me/sessions/end-all',
+    allowed: 'signed_in',
+    url: () => '/api/v1/me/sessions/end-all',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/register/citizen',
+    allowed: 'anyone',
+    url: () => '/api/v1/register/citizen',
+    body: () => ({ realName: '测试', idNumber: '1', mobile: '1', password: 'x' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/register/business',
+    allowed: 'anyone',
+    url: () => '/api/v1/register/business',
+    body: () => ({
+      name: '测试',
+      creditCode: '1',
+      legalRepresentative: '测试',
+      contactMobile: '1',
+      password: 'x',
+    }),
+  },
+  { method: 'GET', route: '/api/v1/admin/users', allowed: SECADMIN, url: () => '/api/v1/admin/users' },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/users',
+    allowed: SECADMIN,
+    url: () => '/api/v1/admin/users',
+    body: (_f, c) => ({ username: `m.${c.replace(/_/g, '.')}`, displayName: '矩阵用户' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/users/{id}/memberships',
+    allowed: SECADMIN,
+    url: (f) => `/api/v1/admin/users/${f.plainUser}/memberships`,
+    body: (f) => ({ orgUnitId: f.unit, roleCode: 'reviewer' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/users/{id}/memberships/{membershipId}/revoke',
+    allowed: SECADMIN,
+    url: (f) => `/api/v1/admin/users/${f.plainUser}/memberships/${f.membership}/revoke`,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/users/{id}/unlock',
+    allowed: SECADMIN,
+    url: (f) => `/api/v1/admin/users/${f.plainUser}/unlock`,
+  },
+  { method: 'GET', route: '/api/v1/admin/roles', allowed: SECADMIN, url: () => '/api/v1/admin/roles' },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/roles',
+    allowed: SECADMIN,
+    url: () => '/api/v1/admin/roles',
+    body: (_f, c) => ({ code: `matrix_${c}`.slice(0, 40), nameZh: '矩阵角色', nameEn: 'Matrix role' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users/{id}/verify',
+    allowed: ['clerk'],
+    url: (f) => `/api/v1/users/${f.citizen}/verify`,
+  },
+  { method: 'GET', route: '/api/v1/audit/status', allowed: AUDITOR, url: () => '/api/v1/audit/status' },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/events',
+    allowed: AUDITOR,
+    url: () => '/api/v1/audit/events?limit=5',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/events.csv',
+    allowed: AUDITOR,
+    url: () => '/api/v1/audit/events.csv?limit=5',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/events/{id}/proof',
+    allowed: AUDITOR,
+    url: (f) => `/api/v1/audit/events/${f.citizen}/proof`,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/consistency',
+    allowed: AUDITOR,
+    url: () => '/api/v1/audit/consistency?from=1&to=2',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/users/{id}/personal',
+    allowed: ['clerk', 'petition_officer'],
+    url: (f) => `/api/v1/users/${f.citizen}/personal?field=mobile`,
+  },
+];
+

@@ -1,0 +1,7 @@
+import { coreRows } from './core.ts';
+import type { MatrixSetup, Row } from './types.ts';
+
+export type RowGroup = { rows: Row[]; setup?: MatrixSetup };
+
+/** One group per area; an area adds its rows (and any records they point at) in its own file. */
+export const groups: RowGroup[] = [{ rows: coreRows }];
