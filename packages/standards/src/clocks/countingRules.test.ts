@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calendarFromNotices } from '../calendar/index.ts';
 import {
   calendar,
   cst,
@@ -12,6 +13,7 @@ import {
   stop,
 } from './clockFixtures.ts';
 import { computeClock } from './index.ts';
+import { receiptDayOf } from './receipt.ts';
 
 const dueDayOf = (rule = licensing, events = [start('2025-11-03')], now = cst('2025-11-04')) =>
   computeClock(rule, events, calendar, now).dueDay;
@@ -217,5 +219,19 @@ describe('rule 11: remaining and overdue are counted against now', () => {
       remaining: null,
       overdue: false,
     });
+  });
+});
+
+describe('receiptDayOf: the legal date of receipt', () => {
+  const calendar = calendarFromNotices();
+  it('is the same day within office hours on a working day', () => {
+    expect(receiptDayOf('2025-09-26T16:59:00+08:00', calendar)).toBe('2025-09-26');
+  });
+  it('rolls after closing time to the next working day (a Saturday 调休 counts)', () => {
+    // Saturday 2025-09-27 is a rest day; Sunday 09-28 is a working day made up for National Day.
+    expect(receiptDayOf('2025-09-26T17:30:00+08:00', calendar)).toBe('2025-09-28');
+  });
+  it('rolls from a holiday to the first working day after it', () => {
+    expect(receiptDayOf('2025-10-03T10:00:00+08:00', calendar)).toBe('2025-10-09');
   });
 });

@@ -79,3 +79,8 @@ export function shiftDay(day: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((startOfChinaDate(to).getTime() - startOfChinaDate(from).getTime()) / DAY_MS);
 }
+
+/** Throws a RangeError naming the first problem with a rule, e.g. when a process definition is loaded. */
+export function checkClockRule(rule: ClockRule): void {
+  settingsOf(rule);
+}

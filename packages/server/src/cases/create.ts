@@ -1,0 +1,98 @@
+import type { CreateCase, CreatedCase } from '@yiwang/contracts';
+import { chinaDateOf } from '@yiwang/standards';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../platform/access/principal.ts';
+import type { Db } from '../platform/db/database.ts';
+import { authorize, ValidationProblem } from '../platform/http/problems.ts';
+import { type AttachmentLister, loadDetail, loadSummaryRow } from './detail.ts';
+import { type CaseEngine, openCase } from './engine.ts';
+import { loadFacts } from './facts.ts';
+import { checkFields } from './fields.ts';
+import { oncePerKey } from './idempotency.ts';
+import { canCreate } from './policy.ts';
+import { lookupHashOf, newLookupCode, nextTrackingNumber } from './tracking.ts';
+
+export type CreateFlowDeps = CaseEngine & { listAttachments?: AttachmentLister };
+
+const LOOKUP_CONTEXT = 'idempotency_record.lookup_code';
+
+async function owningUnit(db: Db, unitId: string) {
+  const unit = await db
+    .selectFrom('org_unit')
+    .select(['id', 'kind', 'division_code', 'territorial_path', 'line_path', 'retired_on'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (unit?.kind !== 'department' || unit.retired_on !== null) {
+    throw new ValidationProblem([
+      {
+        field: 'body.unitId',
+        code: 'not_an_open_department',
+        message: 'choose a department that is in service',
+      },
+    ]);
+  }
+  return unit;
+}
+
+/**
+ * Opens a case for the person: the process and unit must exist, the form must pass its checks,
+ * and the person must be one the process lets apply. The lookup code is shown once; a replay of
+ * the same request returns it again from a sealed copy, never from clear text at rest.
+ */
+export async function createCase(
+  deps: CreateFlowDeps,
+  db: Db,
+  request: FastifyRequest,
+  principal: Principal,
+  body: CreateCase,
+  idempotencyKey: string | undefined,
+) {
+  const def = deps.registry.latest(body.process);
+  if (!def) {
+    throw new ValidationProblem([
+      { field: 'body.process', code: 'unknown_process', message: 'no such process' },
+    ]);
+  }
+  const unit = await owningUnit(db, body.unitId);
+  const place = { id: unit.id, territorialPath: unit.territorial_path, linePath: unit.line_path };
+  authorize(canCreate(principal, def, place), 'you may not open a case of this process');
+  const form = checkFields(def.form, body.form, 'body.form');
+  if (form.errors.length > 0) throw new ValidationProblem(form.errors);
+  const seal = (b: CreatedCase) => ({
+    ...b,
+    lookupCode: deps.cipher.encrypt(b.lookupCode, LOOKUP_CONTEXT).toString('base64'),
+  });
+  const unseal = (s: unknown) => {
+    const stored = s as CreatedCase;
+    return {
+      ...stored,
+      lookupCode: deps.cipher.decrypt(Buffer.from(stored.lookupCode, 'base64'), LOOKUP_CONTEXT),
+    };
+  };
+  return oncePerKey<CreatedCase>(
+    db,
+    request.actor,
+    { userId: principal.userId, key: idempotencyKey, body },
+    async (tx) => {
+      const now = new Date();
+      const trackingNumber = await nextTrackingNumber(db, unit.division_code, chinaDateOf(now));
+      const lookupCode = newLookupCode();
+      const row = await openCase(deps, tx, {
+        def,
+        principal,
+        unit: { id: unit.id, divisionCode: unit.division_code },
+        title: body.title,
+        form: form.values,
+        trackingNumber,
+        lookupHash: lookupHashOf(deps.cipher, trackingNumber, lookupCode),
+        now,
+      });
+      const summary = await loadSummaryRow(tx, row.id);
+      if (!summary) throw new Error('the new case vanished');
+      const detail = await loadDetail(deps, tx, summary, principal, await loadFacts(tx, row));
+      return { status: 201, body: { ...detail, lookupCode } };
+    },
+    seal,
+    unseal,
+  );
+}
