@@ -43,22 +43,34 @@ export class FieldCipher {
   }
 
   encrypt(plaintext: string, context: string): Buffer {
+    return this.encryptBytes(utf8Exact(plaintext, 'the plaintext'), context);
+  }
+
+  /** Throws `DecryptionError` (`tampered`, `unknown_key` or `malformed`) instead of returning bad data. */
+  decrypt(stored: Buffer, context: string): string {
+    return decodeUtf8(this.decryptBytes(stored, context));
+  }
+
+  /**
+   * The same envelope for binary content (uploaded materials), so files share the key rotation
+   * and the algorithm choice of fields instead of a second cipher.
+   */
+  encryptBytes(message: Buffer, context: string): Buffer {
     const { algorithm } = this;
     const keys = this.keyring.current;
-    const message = utf8Exact(plaintext, 'the plaintext');
     const aad = Buffer.concat([envelopeHeader(algorithm, keys.id), contextBytes(context)]);
     const nonce = randomBytes(NONCE_BYTES);
     const sealed = AEADS[algorithm].seal(keys.encryption[algorithm], nonce, message, aad);
     return encodeEnvelope({ algorithm, keyId: keys.id, nonce, ...sealed });
   }
 
-  /** Throws `DecryptionError` (`tampered`, `unknown_key` or `malformed`) instead of returning bad data. */
-  decrypt(stored: Buffer, context: string): string {
+  /** Throws `DecryptionError` like `decrypt`; the bytes returned are authenticated. */
+  decryptBytes(stored: Buffer, context: string): Buffer {
     const envelope = parseEnvelope(stored);
     const keys = this.keysFor(envelope);
     const aad = Buffer.concat([envelope.header, contextBytes(context)]);
     const { algorithm, nonce, ciphertext, tag } = envelope;
-    return decodeUtf8(AEADS[algorithm].open(keys.encryption[algorithm], nonce, ciphertext, tag, aad));
+    return AEADS[algorithm].open(keys.encryption[algorithm], nonce, ciphertext, tag, aad);
   }
 
   /**

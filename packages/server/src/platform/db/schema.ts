@@ -122,6 +122,8 @@ export interface AppUserTable {
   mobile_enc: Buffer | null;
   mobile_hash: Buffer | null;
   mobile_masked: string | null;
+  email_enc: Buffer | null;
+  email_masked: string | null;
   credit_code: string | null;
   legal_representative: string | null;
   password_hash: string;

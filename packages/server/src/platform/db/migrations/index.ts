@@ -6,6 +6,8 @@ import * as m0004 from './0004_orgs.ts';
 import * as m0005 from './0005_identity.ts';
 import * as m0006 from './0006_article_classification.ts';
 import * as m0007 from './0007_cases.ts';
+import * as m0008 from './0008_files.ts';
+import * as m0009 from './0009_notify.ts';
 
 /** Ordered by name; a migration, once released, is never edited: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_identity': m0005,
   '0006_article_classification': m0006,
   '0007_cases': m0007,
+  '0008_files': m0008,
+  '0009_notify': m0009,
 };
