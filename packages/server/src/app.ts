@@ -2,6 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { buildCaseEngine, defaultCaseSettings, scratchFileSettings } from './caseEngine.ts';
+import { registerCalendarRoutes, registerTaskRoutes } from './cases/adminRoutes.ts';
+import { listAttachments, missingMaterials, registerAttachmentRoutes } from './cases/attachments.ts';
+import { registerCaseRoutes } from './cases/routes.ts';
 import type { Config } from './config.ts';
 import { registerIdentityAdminRoutes } from './modules/identity/adminRoutes.ts';
 import { registerAuthRoutes } from './modules/identity/authRoutes.ts';
@@ -10,17 +14,20 @@ import { registerPortalRoutes } from './modules/portal/routes.ts';
 import { recordEvent } from './platform/audit/record.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { inTransaction } from './platform/db/transaction.ts';
+import { openFileStore, registerMultipart } from './platform/files/index.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
 import type { HttpProblem } from './platform/http/problems.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { registerSystemRoutes } from './platform/http/system.ts';
 import { registerWebApp } from './platform/http/web.ts';
+import { registerNotifyRoutes } from './platform/notify/routes.ts';
 import type { PlatformServices } from './platform/services.ts';
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export type AppDeps = {
-  config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'webDistDir'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'webDistDir'> &
+    Partial<Pick<Config, 'cases' | 'files' | 'notify'>>;
   services: PlatformServices;
   logger: Logger;
 };
@@ -46,6 +53,14 @@ export async function buildApp({ config, services, logger }: AppDeps): Promise<F
   registerAuthRoutes(app, services);
   registerIdentityAdminRoutes(app, services);
   registerAuditRoutes(app, db);
+  const engine = buildCaseEngine(services, config.cases ?? defaultCaseSettings);
+  const files = openFileStore(config.files ?? scratchFileSettings(), services.cipher, db);
+  await registerMultipart(app, files);
+  registerCaseRoutes(app, db, { ...engine, missingMaterials, listAttachments });
+  registerAttachmentRoutes(app, db, engine, files);
+  registerCalendarRoutes(app, db, engine);
+  registerTaskRoutes(app, db);
+  registerNotifyRoutes(app, db);
   await registerWebApp(app, path.resolve(config.webDistDir ?? defaultWebDist));
   await app.ready();
   return app;

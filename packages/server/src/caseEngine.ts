@@ -1,10 +1,13 @@
+import os from 'node:os';
+import path from 'node:path';
 import { CalendarSource } from './cases/calendarSource.ts';
 import type { ProcessDefinition } from './cases/definition.ts';
 import type { CaseEngine, Notifier } from './cases/engine.ts';
 import { ProcessRegistry } from './cases/registry.ts';
-import type { CaseSettings } from './config.ts';
+import type { CaseSettings, FileSettings } from './config.ts';
 import { disclosureProcess } from './modules/disclosure/process.ts';
 import { BUILTIN_ROLES } from './modules/identity/roles.ts';
+import { enqueueNotification } from './platform/notify/enqueue.ts';
 import type { PlatformServices } from './platform/services.ts';
 
 /** Every process the platform runs, each version kept while cases begun under it remain. */
@@ -16,14 +19,33 @@ export const defaultCaseSettings: CaseSettings = { sweepSeconds: 30, warnShare: 
 export function buildCaseEngine(
   services: PlatformServices,
   settings: CaseSettings,
-  notify: Notifier,
   processes: readonly ProcessDefinition[] = PROCESSES,
 ): CaseEngine {
   return {
     registry: new ProcessRegistry(processes, new Set(BUILTIN_ROLES.map((r) => r.code))),
     calendars: new CalendarSource(),
     cipher: services.cipher,
-    notify,
+    notify: caseNotifier,
     warnShare: settings.warnShare,
+  };
+}
+
+/** Case messages go to the inbox at once and to SMS or e-mail through the outbox. */
+const caseNotifier: Notifier = async (tx, message) => {
+  await enqueueNotification(tx, {
+    recipientUserId: message.recipientUserId,
+    code: message.code,
+    params: message.params as never,
+    caseId: message.caseId,
+    link: message.link,
+  });
+};
+
+/** Where uploads go when no setting says (an app built in a test): a fresh temporary folder. */
+export function scratchFileSettings(): FileSettings {
+  return {
+    store: 'local',
+    dir: path.join(os.tmpdir(), `yiwang-files-${process.pid}`),
+    maxUploadBytes: 20 * 1_048_576,
   };
 }

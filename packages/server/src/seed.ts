@@ -1,10 +1,18 @@
+import { buildCaseEngine, defaultCaseSettings } from './caseEngine.ts';
+import { seedDisclosureDemo } from './modules/disclosure/seed.ts';
 import { seedDemoAccounts, seedRoles } from './modules/identity/seed.ts';
 import { seedDemoDepartments, seedDivisions } from './modules/orgs/seed.ts';
 import { indexUnsearchableArticles, seedPortalDemo } from './modules/portal/seed.ts';
 import type { Db } from './platform/db/database.ts';
 import type { PlatformServices } from './platform/services.ts';
 
-export type SeedReport = { seeded: boolean; units: number; accounts: number; articles: number };
+export type SeedReport = {
+  seeded: boolean;
+  units: number;
+  accounts: number;
+  articles: number;
+  cases: number;
+};
 
 /** What every installation needs, demo or not: the built-in roles and the division tree. */
 export async function seedBase(db: Db): Promise<void> {
@@ -19,5 +27,6 @@ export async function seedDemo(s: PlatformServices): Promise<SeedReport> {
   const units = (await seedDivisions(s.db)) + (await seedDemoDepartments(s.db));
   const accounts = await seedDemoAccounts(s);
   const articles = await seedPortalDemo(s.db);
-  return { seeded: units + accounts + articles > 0, units, accounts, articles };
+  const cases = await seedDisclosureDemo(buildCaseEngine(s, defaultCaseSettings), s.db);
+  return { seeded: units + accounts + articles + cases > 0, units, accounts, articles, cases };
 }

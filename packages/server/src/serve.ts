@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
+import { startBackgroundWork } from './background.ts';
 import type { Config } from './config.ts';
 import {
   type CheckpointSigner,
@@ -69,6 +70,7 @@ export async function startPlatform(
     }
     const app = await buildApp({ config, services, logger });
     undo.push(() => app.close());
+    undo.push(startBackgroundWork(services, config, logger));
     await listen(app, config);
     const url = publicUrl(app, config);
     return {

@@ -41,6 +41,8 @@ export async function performAction(
   if (person) authorize(canViewCase(person, def, facts), 'this case is not yours to see');
   const spec = def.actions[request.action];
   if (!spec) throw new NotFoundProblem(`the process has no action ${request.action}`);
+  // Whether the person may ever take this action comes before whether the case allows it now.
+  if (person) authorize(mayPerform(person, def, request.action, facts), 'this action is not yours to take');
   const allowed = person ? allowedActions(person, def, facts) : [];
   if (!spec.from.includes(row.state)) {
     throw new ConflictProblem(
@@ -49,7 +51,6 @@ export async function performAction(
       allowed,
     );
   }
-  if (person) authorize(mayPerform(person, def, request.action, facts), 'this action is not yours to take');
   if (request.expectedVersion !== undefined && request.expectedVersion !== row.version) {
     throw new ConflictProblem('stale_version', `the case is at version ${row.version}; reload it`, allowed);
   }

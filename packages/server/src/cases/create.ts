@@ -53,6 +53,13 @@ export async function createCase(
       { field: 'body.process', code: 'unknown_process', message: 'no such process' },
     ]);
   }
+  // Who may apply at all is known before the unit is read; a staff party's reach is checked after.
+  const { by } = def.create;
+  const applicant = principal.kind === 'citizen' || principal.kind === 'business';
+  authorize(
+    (by.applicant && applicant) || Boolean(by.roles?.length && !applicant),
+    'you may not open a case of this process',
+  );
   const unit = await owningUnit(db, body.unitId);
   const place = { id: unit.id, territorialPath: unit.territorial_path, linePath: unit.line_path };
   authorize(canCreate(principal, def, place), 'you may not open a case of this process');

@@ -14,6 +14,7 @@ import {
 } from '@yiwang/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readsBusinessData } from '../platform/access/policy.ts';
 import type { Principal } from '../platform/access/principal.ts';
 import { recordEvent } from '../platform/audit/record.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -109,6 +110,7 @@ export function registerCaseRoutes(app: FastifyInstance, db: Db, deps: CaseRoute
     async (request) => {
       const principal = requirePrincipal(request);
       const staff = principal.kind === 'staff';
+      authorize(!staff || readsBusinessData(principal), 'the officers do not read cases');
       const page = staff
         ? await staffQueue(db, deps.registry, principal, request.query)
         : await applicantCases(db, deps.registry, principal, request.query);

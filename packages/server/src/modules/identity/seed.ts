@@ -29,7 +29,7 @@ const DEMO_STAFF: DemoStaff[] = [
   { username: 'steward', name: '吴磊', unit: '230000-ZWFW', role: 'data_steward', reach: 'unit' },
   { username: 'statistician', name: '郑洁', unit: '230000-TJ', role: 'statistician', reach: 'line' },
   { username: 'emergency', name: '冯刚', unit: '230000-YJ', role: 'emergency_officer', reach: 'line' },
-  { username: 'supervisor', name: '何云', unit: '230000-ZWFW', role: 'supervisor', reach: 'subtree' },
+  { username: 'supervisor', name: '何云', unit: '230000', role: 'supervisor', reach: 'subtree' },
   { username: 'auditor', name: '高峰', unit: '230000-SJ', role: 'auditor', reach: 'line' },
   { username: 'sysadmin', name: '马超', unit: '230000-ZWFW', role: 'system_admin', reach: 'unit' },
   { username: 'secadmin', name: '林青', unit: '230000-ZWFW', role: 'security_admin', reach: 'unit' },

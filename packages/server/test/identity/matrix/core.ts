@@ -208,4 +208,3 @@ export const coreRows: Row[] = [
     url: (f) => `/api/v1/users/${f.citizen}/personal?field=mobile`,
   },
 ];
-

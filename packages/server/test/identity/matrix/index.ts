@@ -1,7 +1,9 @@
+import { casesGroup } from './cases.ts';
 import { coreRows } from './core.ts';
+import { notifyGroup } from './notify.ts';
 import type { MatrixSetup, Row } from './types.ts';
 
 export type RowGroup = { rows: Row[]; setup?: MatrixSetup };
 
 /** One group per area; an area adds its rows (and any records they point at) in its own file. */
-export const groups: RowGroup[] = [{ rows: coreRows }];
+export const groups: RowGroup[] = [{ rows: coreRows }, notifyGroup, casesGroup];

@@ -81,7 +81,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX case_clock_to_expire ON case_clock (due_at) WHERE status = 'running' AND overdue_at IS NULL`.execute(
     db,
   );
-  await sql`CREATE INDEX case_clock_open ON case_clock (case_id) WHERE status IN ('running', 'paused')`.execute(db);
+  await sql`CREATE INDEX case_clock_open ON case_clock (case_id) WHERE status IN ('running', 'paused')`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE tracking_counter (
       division_code text NOT NULL,

@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import { buildCaseEngine } from './caseEngine.ts';
+import { runSweeps } from './cases/sweeps.ts';
+import { caseTemplates } from './cases/templates.ts';
+import type { Config } from './config.ts';
+import { runEvery } from './platform/audit/schedule.ts';
+import { notifyDepsFrom, startNotificationLoop } from './platform/notify/dispatch.ts';
+import type { PlatformServices } from './platform/services.ts';
+
+/**
+ * The deadline sweeps and the notification dispatcher. Both lock with SKIP LOCKED, so every
+ * server process runs them and none waits on another. Returns the function that stops both.
+ */
+export function startBackgroundWork(
+  services: PlatformServices,
+  config: Config,
+  logger: Logger,
+): () => Promise<void> {
+  const engine = buildCaseEngine(services, config.cases);
+  const stop = new AbortController();
+  const sweeps = runEvery(
+    async () => {
+      const counts = await runSweeps(engine, services.db);
+      if (Object.values(counts).some((n) => n > 0)) logger.info(counts, 'deadline sweep');
+    },
+    {
+      intervalMs: config.cases.sweepSeconds * 1000,
+      signal: stop.signal,
+      onError: (err) => logger.error({ err }, 'deadline sweep failed'),
+    },
+  );
+  const stopNotifications = startNotificationLoop(
+    services.db,
+    notifyDepsFrom(config, services, { templates: caseTemplates, logger }),
+    { intervalMs: 5_000, onError: (err) => logger.error({ err }, 'notification dispatch failed') },
+  );
+  return async () => {
+    stop.abort();
+    await Promise.all([sweeps, stopNotifications()]);
+  };
+}
