@@ -14,6 +14,9 @@ let othersMessage: string;
 
 beforeAll(async () => {
   w = await demoWorld();
+  // The demo requests have told their applicants already; these tests count their own messages.
+  await w.t.owner.deleteFrom('inbox_message').execute();
+  await w.t.owner.deleteFrom('notification').execute();
   citizen = await citizenId(w.t.db);
   business = (
     await w.t.db.selectFrom('app_user').select('id').where('kind', '=', 'business').executeTakeFirstOrThrow()
