@@ -141,7 +141,7 @@ export const caseDetailSchema = z.object({
   clocks: z.array(clockViewSchema),
   timeline: z.array(timelineEntrySchema),
   allowedActions: z.array(allowedActionSchema),
-  materials: z.array(z.object({ slot: z.string(), name: label })),
+  materials: z.array(z.object({ slot: z.string(), name: label, required: z.boolean() })),
   attachments: z.array(caseAttachmentSchema),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

@@ -6,10 +6,11 @@ import {
   NotFoundProblem,
   ValidationProblem,
 } from '../platform/http/problems.ts';
+import type { ActionDef } from './definition.ts';
 import { type Actor, appendTimeline, type CaseEngine, type CaseRow, runClockEffects } from './engine.ts';
 import { findCase, loadFacts } from './facts.ts';
 import { checkFields } from './fields.ts';
-import { allowedActions, canViewCase, mayPerform } from './policy.ts';
+import { allowedActions, type CaseFacts, canViewCase, mayPerform } from './policy.ts';
 
 export type ActionRequest = {
   caseId: string;
@@ -56,7 +57,8 @@ export async function performAction(
   }
   const checked = checkFields(spec.fields ?? [], request.input, 'body.input');
   if (checked.errors.length > 0) throw new ValidationProblem(checked.errors);
-  const missing = (await engine.missingMaterials?.(tx, row.id, spec.attachments ?? [])) ?? [];
+  checkDistinctActors(spec, facts);
+  const missing = (await engine.missingMaterials?.(tx, row.id, slotsRequired(spec, row))) ?? [];
   if (missing.length > 0) {
     throw new HttpProblem(422, 'materials_missing', 'Materials missing', {
       detail: `upload ${missing.join(', ')} first`,
@@ -68,6 +70,25 @@ export async function performAction(
     });
   }
   return applyAction(engine, tx, row, request, checked.values);
+}
+
+/** The material slots an action needs filled: its own list, or every slot the case marks required. */
+function slotsRequired(spec: ActionDef, row: CaseRow): string[] {
+  if (spec.attachments !== 'required_materials') return [...(spec.attachments ?? [])];
+  return Object.entries(row.spec?.materials ?? {})
+    .filter(([, m]) => m.required)
+    .map(([slot]) => slot);
+}
+
+function checkDistinctActors(spec: ActionDef, facts: CaseFacts): void {
+  const need = spec.requiresDistinctActors;
+  if (!need || (need.onlyIf && !facts.flags[need.onlyIf])) return;
+  const done = facts.actorsByAction.get(need.action)?.size ?? 0;
+  if (done < need.count) {
+    throw new HttpProblem(422, 'more_actors_needed', 'More people must act first', {
+      detail: `${need.count} different people must ${need.action} first; ${done} did`,
+    });
+  }
 }
 
 async function applyAction(

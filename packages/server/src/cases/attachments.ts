@@ -99,7 +99,8 @@ export function registerAttachmentRoutes(
       }
       const upload = await readUpload(request, { maxBytes: files.maxUploadBytes });
       const slot = upload.fields.slot ?? '';
-      if (!def.materials || !(slot in def.materials)) {
+      const slots = row.spec?.materials ?? def.materials ?? {};
+      if (!(slot in slots)) {
         throw new ValidationProblem([
           { field: 'body.slot', code: 'unknown_slot', message: 'not a material of this process' },
         ]);

@@ -29,10 +29,14 @@ export function checkDefinition(def: ProcessDefinition, knownRoles: ReadonlySet<
     checkParty(action.by, at, knownRoles, say);
     checkFields(action.fields ?? [], at, say);
     checkEffects(action.clocks ?? [], at, def, say);
+    const distinct = action.requiresDistinctActors?.action;
+    if (distinct !== undefined && !(distinct in def.actions))
+      say(`${at}: requiresDistinctActors names unknown action ${distinct}`);
     for (const other of action.differentActorFrom ?? []) {
       if (!(other in def.actions)) say(`${at}: differentActorFrom names unknown action ${other}`);
     }
-    for (const slot of action.attachments ?? []) {
+    const slots = action.attachments === 'required_materials' ? [] : (action.attachments ?? []);
+    for (const slot of slots) {
       if (!def.materials || !(slot in def.materials)) say(`${at}: requires unknown material ${slot}`);
     }
   }

@@ -23,6 +23,8 @@ export type EffectContext = {
   reason?: string;
   receivedOn: string;
   action: string;
+  /** The case's own extension per clock, where its law sets another than the process's default. */
+  extendBy?: Readonly<Record<string, number>>;
 };
 
 /**
@@ -73,7 +75,16 @@ function nextEvents(events: ClockEvent[], effect: ClockEffect, ctx: EffectContex
       return phase === 'paused' ? [...events, { kind: 'resume', at }] : events;
     case 'extend':
       if (phase !== 'running' && phase !== 'paused') return events;
-      return [...events, { kind: 'extend', at, by: effect.by, approver: ctx.actorName, reason }];
+      return [
+        ...events,
+        {
+          kind: 'extend',
+          at,
+          by: ctx.extendBy?.[effect.clock] ?? effect.by,
+          approver: ctx.actorName,
+          reason,
+        },
+      ];
     case 'stop':
       if (phase !== 'running' && phase !== 'paused') return events;
       return [...events, { kind: 'stop', at, outcome: ctx.action }];

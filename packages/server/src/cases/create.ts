@@ -1,9 +1,10 @@
-import type { CreateCase, CreatedCase } from '@yiwang/contracts';
-import { chinaDateOf } from '@yiwang/standards';
+import type { CreateCase, CreatedCase, FieldError } from '@yiwang/contracts';
+import { type ClockRule, chinaDateOf } from '@yiwang/standards';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { authorize, ValidationProblem } from '../platform/http/problems.ts';
+import type { CaseSpec, ProcessDefinition } from './definition.ts';
 import { type AttachmentLister, loadDetail, loadSummaryRow } from './detail.ts';
 import { type CaseEngine, openCase } from './engine.ts';
 import { loadFacts } from './facts.ts';
@@ -34,10 +35,18 @@ async function owningUnit(db: Db, unitId: string) {
   return unit;
 }
 
+/** What a module fixes when it opens a case of its own process (see CaseSpec). */
+export type OpeningTerms = {
+  spec?: CaseSpec;
+  subjectId?: string;
+  clockRules?: Readonly<Record<string, ClockRule | null>>;
+  /** Checks the form; the generic route uses the process's fields, a module its own schema. */
+  checkForm?: (form: Record<string, unknown>) => { values: Record<string, unknown>; errors: FieldError[] };
+};
+
 /**
- * Opens a case for the person: the process and unit must exist, the form must pass its checks,
- * and the person must be one the process lets apply. The lookup code is shown once; a replay of
- * the same request returns it again from a sealed copy, never from clear text at rest.
+ * Opens a case through the generic route: the process and unit must exist, the form must pass its
+ * checks, and the person must be one the process lets apply.
  */
 export async function createCase(
   deps: CreateFlowDeps,
@@ -53,7 +62,36 @@ export async function createCase(
       { field: 'body.process', code: 'unknown_process', message: 'no such process' },
     ]);
   }
-  // Who may apply at all is known before the unit is read; a staff party's reach is checked after.
+  if (def.create.viaModule) {
+    throw new ValidationProblem([
+      {
+        field: 'body.process',
+        code: 'opened_through_module',
+        message: 'apply through the service guide of this process',
+      },
+    ]);
+  }
+  return openCaseFor(deps, db, request, principal, { def, body, idempotencyKey });
+}
+
+/**
+ * The shared opening: who may apply is known before the unit is read, a staff party's reach is
+ * checked after; the lookup code is shown once, and a replay of the same request returns it from
+ * a sealed copy, never from clear text at rest.
+ */
+export async function openCaseFor(
+  deps: CreateFlowDeps,
+  db: Db,
+  request: FastifyRequest,
+  principal: Principal,
+  opening: {
+    def: ProcessDefinition;
+    body: CreateCase;
+    idempotencyKey: string | undefined;
+    terms?: OpeningTerms;
+  },
+) {
+  const { def, body, terms = {} } = opening;
   const { by } = def.create;
   const applicant = principal.kind === 'citizen' || principal.kind === 'business';
   authorize(
@@ -63,7 +101,7 @@ export async function createCase(
   const unit = await owningUnit(db, body.unitId);
   const place = { id: unit.id, territorialPath: unit.territorial_path, linePath: unit.line_path };
   authorize(canCreate(principal, def, place), 'you may not open a case of this process');
-  const form = checkFields(def.form, body.form, 'body.form');
+  const form = (terms.checkForm ?? ((f) => checkFields(def.form, f, 'body.form')))(body.form);
   if (form.errors.length > 0) throw new ValidationProblem(form.errors);
   const seal = (b: CreatedCase) => ({
     ...b,
@@ -79,7 +117,7 @@ export async function createCase(
   return oncePerKey<CreatedCase>(
     db,
     request.actor,
-    { userId: principal.userId, key: idempotencyKey, body },
+    { userId: principal.userId, key: opening.idempotencyKey, body },
     async (tx) => {
       const now = new Date();
       const trackingNumber = await nextTrackingNumber(db, unit.division_code, chinaDateOf(now));
@@ -93,6 +131,9 @@ export async function createCase(
         trackingNumber,
         lookupHash: lookupHashOf(deps.cipher, trackingNumber, lookupCode),
         now,
+        spec: terms.spec,
+        subjectId: terms.subjectId,
+        clockRules: terms.clockRules,
       });
       const summary = await loadSummaryRow(tx, row.id);
       if (!summary) throw new Error('the new case vanished');

@@ -36,8 +36,17 @@ export type ActionDef = {
   to: string;
   by: Party;
   fields?: readonly FieldDef[];
-  /** Material slots that must hold an uploaded file before the action. */
-  attachments?: readonly string[];
+  /**
+   * Material slots that must hold an uploaded file before the action; 'required_materials' means
+   * every slot the case's own spec marks required (a service's list of materials).
+   */
+  attachments?: readonly string[] | 'required_materials';
+  /** Only offered when the case's spec sets this flag (e.g. a service with hearing rights). */
+  onlyIf?: string;
+  /** `differentActorFrom` applies only when the case's spec sets this flag (a department's choice). */
+  fourEyesFlag?: string;
+  /** Before this action, so many different people must have done that one (行政许可法第34条: two verify). */
+  requiresDistinctActors?: { action: string; count: number; onlyIf?: string };
   clocks?: readonly ClockEffect[];
   /** Four eyes: whoever did one of these actions on the case may not do this one. */
   differentActorFrom?: readonly string[];
@@ -73,6 +82,19 @@ export type ProcessDefinition = {
   states: Readonly<Record<string, StateDef>>;
   actions: Readonly<Record<string, ActionDef>>;
   clocks: Readonly<Record<string, ClockDef>>;
-  /** Who may open a case, and the clocks that start at receipt. */
-  create: { by: Party; clocks?: readonly ClockEffect[] };
+  /**
+   * Who may open a case, and the clocks that start at receipt. `viaModule`: cases are opened only
+   * through the owning module's route (which fixes the spec, e.g. from a service version).
+   */
+  create: { by: Party; clocks?: readonly ClockEffect[]; viaModule?: boolean };
+};
+
+/**
+ * What a case is opened under besides its process, fixed at opening: flags for optional steps,
+ * its own material slots, and the extension its law allows per clock.
+ */
+export type CaseSpec = {
+  flags?: Record<string, boolean>;
+  materials?: Record<string, { zh: string; en: string; required: boolean }>;
+  extendBy?: Record<string, number>;
 };

@@ -68,7 +68,13 @@ export async function loadDetail(
       }),
     timeline: presentTimeline(def, timeline, (action) => !applicantView || told(action)),
     allowedActions: presentAllowed(def, allowedActions(viewer, def, facts)),
-    materials: Object.entries(def.materials ?? {}).map(([slot, name]) => ({ slot, name })),
+    materials: row.spec?.materials
+      ? Object.entries(row.spec.materials).map(([slot, m]) => ({
+          slot,
+          name: { zh: m.zh, en: m.en },
+          required: m.required,
+        }))
+      : Object.entries(def.materials ?? {}).map(([slot, name]) => ({ slot, name, required: false })),
     attachments,
   };
 }

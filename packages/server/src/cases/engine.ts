@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { receiptDayOf, type WorkingCalendar } from '@yiwang/standards';
+import { type ClockRule, receiptDayOf, type WorkingCalendar } from '@yiwang/standards';
 import { sql } from 'kysely';
 import type { Principal } from '../platform/access/principal.ts';
 import type { FieldCipher } from '../platform/crypto/index.ts';
@@ -14,7 +14,7 @@ import {
   saveClock,
   warnShareOf,
 } from './clocks.ts';
-import type { ClockEffect, ProcessDefinition } from './definition.ts';
+import type { CaseSpec, ClockEffect, ProcessDefinition } from './definition.ts';
 import type { ProcessRegistry } from './registry.ts';
 
 /** A message for someone's inbox (and SMS or e-mail when configured), as a code with parameters. */
@@ -35,6 +35,8 @@ export type CaseEngine = {
   notify: Notifier;
   /** Share of a clock's time left when the warning goes out, unless its definition says otherwise. */
   warnShare: number;
+  /** Per process code: the module's work after each action (documents, registers). */
+  afterAction?: Readonly<Record<string, AfterAction>>;
 };
 
 /** Who acts: a person through the API, or the platform itself (a sweep's deemed outcome). */
@@ -53,7 +55,21 @@ export type CaseRow = {
   state: string;
   version: number;
   received_on: string;
+  spec?: CaseSpec;
 };
+
+/** What a module does after an action of its process, in the same transaction (issue a notice). */
+export type AfterAction = (
+  tx: Tx,
+  event: {
+    row: CaseRow;
+    def: ProcessDefinition;
+    action: string;
+    input: Record<string, unknown>;
+    actor: Actor;
+    now: Date;
+  },
+) => Promise<void>;
 
 export function actorName(actor: Actor): string {
   return actor.kind === 'person' ? actor.principal.displayName : PLATFORM_ACTOR_NAME;
@@ -98,6 +114,12 @@ export type CreateInput = {
   trackingNumber: string;
   lookupHash: Buffer;
   now: Date;
+  /** Fixed at opening; see CaseSpec. */
+  spec?: CaseSpec;
+  /** What the case is about, e.g. the service version applied for. */
+  subjectId?: string;
+  /** A clock's rule for this case (a service's own limit and basis); null leaves the clock out. */
+  clockRules?: Readonly<Record<string, ClockRule | null>>;
 };
 
 /** Opens a case: its row, its clocks (those the process starts at receipt), the first timeline entry. */
@@ -117,11 +139,15 @@ export async function openCase(engine: CaseEngine, tx: Tx, input: CreateInput): 
     state: def.initialState,
     version: 1,
     received_on: receivedOn,
+    spec: input.spec ?? {},
   };
+  const { spec, ...columns } = row;
   await tx
     .insertInto('case_record')
     .values({
-      ...row,
+      ...columns,
+      spec: JSON.stringify(spec),
+      subject_id: input.subjectId ?? null,
       form_version: def.formVersion,
       lookup_hash: input.lookupHash,
       division_code: input.unit.divisionCode,
@@ -134,11 +160,11 @@ export async function openCase(engine: CaseEngine, tx: Tx, input: CreateInput): 
   await tx
     .insertInto('case_clock')
     .values(
-      Object.entries(def.clocks).map(([code, clock]) => ({
+      clocksFor(def, input.clockRules).map(([code, rule]) => ({
         id: randomUUID(),
         case_id: id,
         code,
-        rule: JSON.stringify(clock.rule),
+        rule: JSON.stringify(rule),
         events: '[]',
         status: 'not_started' as const,
         due_at: null,
@@ -168,6 +194,14 @@ export async function openCase(engine: CaseEngine, tx: Tx, input: CreateInput): 
   return row;
 }
 
+function clocksFor(def: ProcessDefinition, overrides: CreateInput['clockRules'] = {}): [string, ClockRule][] {
+  return Object.entries(def.clocks).flatMap(([code, clock]): [string, ClockRule][] => {
+    const override = overrides[code];
+    if (override === null) return [];
+    return [[code, override ?? clock.rule]];
+  });
+}
+
 type EffectRun = { actor: Actor; action: string; now: Date; calendar: WorkingCalendar; reason?: string };
 
 /**
@@ -190,6 +224,7 @@ export async function runClockEffects(
     reason: run.reason,
     receivedOn: row.received_on,
     action: run.action,
+    extendBy: row.spec?.extendBy,
   });
   const computed = new Map<string, ClockColumns>();
   for (const clock of clocks.values()) {

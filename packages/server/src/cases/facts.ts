@@ -18,6 +18,7 @@ export async function findCase(db: Db | Tx, id: string, lock = false): Promise<C
       'state',
       'version',
       'received_on',
+      'spec',
     ])
     .where('id', '=', id);
   if (lock) query = query.forUpdate();
@@ -50,5 +51,6 @@ export async function loadFacts(db: Db | Tx, row: CaseRow): Promise<CaseFacts> {
     applicantUserId: row.applicant_user_id,
     state: row.state,
     actorsByAction,
+    flags: row.spec?.flags ?? {},
   };
 }

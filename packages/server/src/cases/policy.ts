@@ -9,6 +9,8 @@ export type CaseFacts = {
   state: string;
   /** Who has done which action on the case so far (for four-eyes rules). */
   actorsByAction: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The case spec's flags: optional steps and controls chosen when it was opened. */
+  flags: Readonly<Record<string, boolean>>;
 };
 
 /** Supervisors see every case of the units they cover (督办), whatever the process. */
@@ -48,6 +50,8 @@ export function mayPerform(
 ): boolean {
   const spec = def.actions[action];
   if (!spec || !p || !fitsParty(p, spec.by, facts)) return false;
+  if (spec.onlyIf && !facts.flags[spec.onlyIf]) return false;
+  if (spec.fourEyesFlag && !facts.flags[spec.fourEyesFlag]) return true;
   // 审查与决定分离: whoever did an earlier step named here may not do this one.
   return !(spec.differentActorFrom ?? []).some((other) => facts.actorsByAction.get(other)?.has(p.userId));
 }

@@ -7,7 +7,7 @@ import type {
   TimelineEntry,
 } from '@yiwang/contracts';
 import type { ClockResult, ClockRule } from '@yiwang/standards';
-import type { FieldDef, ProcessDefinition } from './definition.ts';
+import type { CaseSpec, FieldDef, ProcessDefinition } from './definition.ts';
 
 /** Definitions are read-only data; responses get plain copies. */
 export function presentFields(fields: readonly FieldDef[] = []): FieldDefinition[] {
@@ -33,6 +33,7 @@ export type SummaryRow = {
   updated_at: Date;
   closed_at: Date | null;
   version: number;
+  spec?: CaseSpec;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -32,6 +32,7 @@ export function selectSummaries(db: Db) {
       'c.updated_at',
       'c.closed_at',
       'c.version',
+      'c.spec',
     ]);
 }
 
@@ -168,6 +169,7 @@ export async function factsFor(db: Db, rows: readonly SummaryRow[], applicants: 
       applicantUserId: applicants.get(row.id) ?? null,
       state: row.state,
       actorsByAction,
+      flags: row.spec?.flags ?? {},
     });
   }
   return facts;

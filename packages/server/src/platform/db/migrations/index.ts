@@ -8,6 +8,7 @@ import * as m0006 from './0006_article_classification.ts';
 import * as m0007 from './0007_cases.ts';
 import * as m0008 from './0008_files.ts';
 import * as m0009 from './0009_notify.ts';
+import * as m0011 from './0011_case_spec.ts';
 
 /** Ordered by name; a migration, once released, is never edited: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_cases': m0007,
   '0008_files': m0008,
   '0009_notify': m0009,
+  '0011_case_spec': m0011,
 };

@@ -35,7 +35,16 @@ export interface CaseRecordTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   closed_at: Date | null;
+  spec: ColumnType<CaseSpecColumn, string | undefined, string>;
+  subject_id: string | null;
 }
+
+/** What a case was opened under besides its process (see cases/definition.ts CaseSpec). */
+export type CaseSpecColumn = {
+  flags?: Record<string, boolean>;
+  materials?: Record<string, { zh: string; en: string; required: boolean }>;
+  extendBy?: Record<string, number>;
+};
 
 export interface CaseActionTable {
   id: string;
