@@ -200,6 +200,7 @@ export const caseTaskSchema = z.object({
   status: z.enum(['open', 'done']),
   createdAt: instant,
   doneAt: instant.nullable(),
+  dueAt: instant.nullable(),
   note: z.string().nullable(),
   case: z.object({ id: z.uuid(), trackingNumber: z.string(), title: z.string(), dueAt: instant.nullable() }),
   unit: z.object({ id: z.uuid(), name: label }),

@@ -1,3 +1,4 @@
+export * from './approval.ts';
 export * from './audit.ts';
 export * from './calendar.ts';
 export * from './cases.ts';
@@ -7,4 +8,5 @@ export * from './notify.ts';
 export * from './orgs.ts';
 export * from './portal.ts';
 export * from './problem.ts';
+export * from './services.ts';
 export * from './system.ts';

@@ -7,6 +7,8 @@ import { registerCalendarRoutes, registerTaskRoutes } from './cases/adminRoutes.
 import { listAttachments, missingMaterials, registerAttachmentRoutes } from './cases/attachments.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import type { Config } from './config.ts';
+import { registerServiceCatalogueRoutes } from './modules/approval/catalogue/routes.ts';
+import { registerApprovalRoutes } from './modules/approval/routes.ts';
 import { registerIdentityAdminRoutes } from './modules/identity/adminRoutes.ts';
 import { registerAuthRoutes } from './modules/identity/authRoutes.ts';
 import { registerOrgRoutes } from './modules/orgs/routes.ts';
@@ -50,6 +52,7 @@ export async function buildApp({ config, services, logger }: AppDeps): Promise<F
   registerSystemRoutes(app, db);
   registerPortalRoutes(app, db);
   registerOrgRoutes(app, db);
+  registerServiceCatalogueRoutes(app, db);
   registerAuthRoutes(app, services);
   registerIdentityAdminRoutes(app, services);
   registerAuditRoutes(app, db);
@@ -60,6 +63,7 @@ export async function buildApp({ config, services, logger }: AppDeps): Promise<F
   registerAttachmentRoutes(app, db, engine, files);
   registerCalendarRoutes(app, db, engine);
   registerTaskRoutes(app, db);
+  registerApprovalRoutes(app, db, { ...engine, listAttachments }, config.cases?.ratingFollowUpWorkdays ?? 5);
   registerNotifyRoutes(app, db);
   await registerWebApp(app, path.resolve(config.webDistDir ?? defaultWebDist));
   await app.ready();

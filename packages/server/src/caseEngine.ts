@@ -5,13 +5,14 @@ import type { ProcessDefinition } from './cases/definition.ts';
 import type { CaseEngine, Notifier } from './cases/engine.ts';
 import { ProcessRegistry } from './cases/registry.ts';
 import type { CaseSettings, FileSettings } from './config.ts';
+import { licenceProcess } from './modules/approval/process.ts';
 import { disclosureProcess } from './modules/disclosure/process.ts';
 import { BUILTIN_ROLES } from './modules/identity/roles.ts';
 import { enqueueNotification } from './platform/notify/enqueue.ts';
 import type { PlatformServices } from './platform/services.ts';
 
 /** Every process the platform runs, each version kept while cases begun under it remain. */
-export const PROCESSES: readonly ProcessDefinition[] = [disclosureProcess];
+export const PROCESSES: readonly ProcessDefinition[] = [disclosureProcess, licenceProcess];
 
 export const defaultCaseSettings: CaseSettings = { sweepSeconds: 30, warnShare: 0.2 };
 

@@ -63,6 +63,7 @@ const envSchema = z.object({
   NOTIFY_MAX_ATTEMPTS: positiveInt.default(8),
   SWEEP_SECONDS: positiveInt.default(30),
   CASE_WARN_SHARE: z.coerce.number().gt(0).lt(1).default(0.2),
+  RATING_FOLLOW_UP_WORKDAYS: positiveInt.default(5),
   PUBLIC_URL: z.url().optional(),
 });
 
@@ -122,6 +123,8 @@ export type CaseSettings = {
   warnShare: number;
   /** Where people open the platform, for links in e-mail and SMS. */
   publicUrl?: string;
+  /** Working days a department has to follow up a bad review (no national figure; local rules say 5 or 15). */
+  ratingFollowUpWorkdays?: number;
 };
 
 /** Graded protection level 3 in numbers: the common settings, every one configurable. */
@@ -199,7 +202,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sms: e.SMS_GATEWAY_URL ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN } : undefined,
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     },
-    cases: { sweepSeconds: e.SWEEP_SECONDS, warnShare: e.CASE_WARN_SHARE, publicUrl: e.PUBLIC_URL },
+    cases: {
+      sweepSeconds: e.SWEEP_SECONDS,
+      warnShare: e.CASE_WARN_SHARE,
+      publicUrl: e.PUBLIC_URL,
+      ratingFollowUpWorkdays: e.RATING_FOLLOW_UP_WORKDAYS,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { buildCaseEngine, defaultCaseSettings } from './caseEngine.ts';
+import { seedServiceCatalogueDemo } from './modules/approval/catalogue/seed.ts';
 import { seedDisclosureDemo } from './modules/disclosure/seed.ts';
 import { seedDemoAccounts, seedRoles } from './modules/identity/seed.ts';
 import { seedDemoDepartments, seedDivisions } from './modules/orgs/seed.ts';
@@ -27,6 +28,7 @@ export async function seedDemo(s: PlatformServices): Promise<SeedReport> {
   const units = (await seedDivisions(s.db)) + (await seedDemoDepartments(s.db));
   const accounts = await seedDemoAccounts(s);
   const articles = await seedPortalDemo(s.db);
+  const services = await seedServiceCatalogueDemo(s.db);
   const cases = await seedDisclosureDemo(buildCaseEngine(s, defaultCaseSettings), s.db);
-  return { seeded: units + accounts + articles + cases > 0, units, accounts, articles, cases };
+  return { seeded: units + accounts + articles + services + cases > 0, units, accounts, articles, cases };
 }

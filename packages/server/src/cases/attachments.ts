@@ -38,6 +38,41 @@ export function presentAttachment(f: StoredFile): CaseAttachment {
   };
 }
 
+type SlotLimits = { formats?: string[]; maxBytes?: number };
+
+/** The slot must be the case's, and a service may accept fewer formats or smaller files than the store. */
+function checkSlot(
+  slot: string,
+  upload: { declaredType: string; bytes: Buffer },
+  slots: Readonly<Record<string, object>>,
+): void {
+  const spec = slots[slot] as SlotLimits | undefined;
+  if (!spec) {
+    throw new ValidationProblem([
+      { field: 'body.slot', code: 'unknown_slot', message: 'not a material of this case' },
+    ]);
+  }
+  const declared = upload.declaredType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (spec.formats && !spec.formats.includes(declared)) {
+    throw new HttpProblem(415, 'file_type_not_allowed', 'File type not allowed', {
+      detail: `this material takes ${spec.formats.join(', ')}`,
+      errors: [
+        {
+          field: 'body.file',
+          code: 'format_not_accepted',
+          message: 'not a format this material takes',
+          params: { formats: spec.formats },
+        },
+      ],
+    });
+  }
+  if (spec.maxBytes && upload.bytes.length > spec.maxBytes) {
+    throw new HttpProblem(413, 'file_too_large', 'File too large', {
+      detail: `this material takes at most ${spec.maxBytes} bytes`,
+    });
+  }
+}
+
 /** The material slots among `slots` that hold no file yet. */
 export async function missingMaterials(tx: Tx, caseId: string, slots: readonly string[]): Promise<string[]> {
   if (slots.length === 0) return [];
@@ -99,12 +134,7 @@ export function registerAttachmentRoutes(
       }
       const upload = await readUpload(request, { maxBytes: files.maxUploadBytes });
       const slot = upload.fields.slot ?? '';
-      const slots = row.spec?.materials ?? def.materials ?? {};
-      if (!(slot in slots)) {
-        throw new ValidationProblem([
-          { field: 'body.slot', code: 'unknown_slot', message: 'not a material of this process' },
-        ]);
-      }
+      checkSlot(slot, upload, row.spec?.materials ?? def.materials ?? {});
       const stored = await inTransaction(db, request.actor, (tx) =>
         storeFile(tx, files, {
           ownerUserId: principal.userId,

@@ -106,9 +106,10 @@ export function clockColumns(
   warnShare: number,
 ): ClockColumns {
   const startedAt = events[0]?.kind === 'start' ? new Date(events[0].at).getTime() : null;
-  const due = result.status === 'running' ? result.dueAt : null;
+  // A stopped clock keeps the due time it had, so on-time shares can be counted later.
+  const due = result.status === 'running' || result.status === 'stopped' ? result.dueAt : null;
   let warnAt: Date | null = null;
-  if (due && startedAt !== null) {
+  if (due && startedAt !== null && result.status === 'running') {
     const span = Math.max(0, due.getTime() - startedAt);
     warnAt = new Date(due.getTime() - span * warnShare);
   }

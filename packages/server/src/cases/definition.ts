@@ -95,6 +95,10 @@ export type ProcessDefinition = {
  */
 export type CaseSpec = {
   flags?: Record<string, boolean>;
-  materials?: Record<string, { zh: string; en: string; required: boolean }>;
+  /** The case's own material slots; `formats` and `maxBytes` narrow what the file store accepts. */
+  materials?: Record<
+    string,
+    { zh: string; en: string; required: boolean; formats?: string[]; maxBytes?: number; order?: number }
+  >;
   extendBy?: Record<string, number>;
 };

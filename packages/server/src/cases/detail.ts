@@ -69,11 +69,9 @@ export async function loadDetail(
     timeline: presentTimeline(def, timeline, (action) => !applicantView || told(action)),
     allowedActions: presentAllowed(def, allowedActions(viewer, def, facts)),
     materials: row.spec?.materials
-      ? Object.entries(row.spec.materials).map(([slot, m]) => ({
-          slot,
-          name: { zh: m.zh, en: m.en },
-          required: m.required,
-        }))
+      ? Object.entries(row.spec.materials)
+          .sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0))
+          .map(([slot, m]) => ({ slot, name: { zh: m.zh, en: m.en }, required: m.required }))
       : Object.entries(def.materials ?? {}).map(([slot, name]) => ({ slot, name, required: false })),
     attachments,
   };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction, type Tx } from '../platform/db/transaction.ts';
@@ -6,6 +5,7 @@ import { performAction } from './actions.ts';
 import { type Actor, appendTimeline, type CaseEngine, type CaseRow } from './engine.ts';
 import { SUPERVISOR_ROLE } from './policy.ts';
 import { holdersCovering } from './recipients.ts';
+import { openTask } from './tasks.ts';
 
 const PLATFORM: Actor = { kind: 'platform' };
 const PLATFORM_CONTEXT = { requestId: 'sweep' };
@@ -125,20 +125,14 @@ async function expireCase(
       input: { clock: clock.code, dueAt },
     });
     const role = spec?.escalateTo ?? SUPERVISOR_ROLE;
-    await tx
-      .insertInto('case_task')
-      .values({
-        id: randomUUID(),
-        case_id: row.id,
-        unit_id: row.owning_unit_id,
-        kind: 'overdue',
-        role_code: role,
-        clock_code: clock.code,
-        done_at: null,
-        done_by: null,
-        note: null,
-      })
-      .execute();
+    await openTask(tx, {
+      caseId: row.id,
+      unitId: row.owning_unit_id,
+      kind: 'overdue',
+      role,
+      clock: clock.code,
+      dueAt: null,
+    });
     await tx.updateTable('case_clock').set({ escalated_at: now }).where('id', '=', clock.id).execute();
     await appendTimeline(tx, {
       caseId: row.id,

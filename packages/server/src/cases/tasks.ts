@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Principal } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -30,7 +31,7 @@ function selectTasks(db: Db | Tx) {
     .selectFrom('case_task as t')
     .innerJoin('org_unit as u', 'u.id', 't.unit_id')
     .innerJoin('case_record as c', 'c.id', 't.case_id')
-    .select(['t.id', 't.kind', 't.clock_code', 't.status', 't.created_at', 't.done_at', 't.note'])
+    .select(['t.id', 't.kind', 't.clock_code', 't.status', 't.created_at', 't.done_at', 't.note', 't.due_at'])
     .select([
       'c.id as case_id',
       'c.tracking_number',
@@ -52,6 +53,7 @@ export function presentTask(r: TaskRow) {
     status: r.status,
     createdAt: r.created_at.toISOString(),
     doneAt: r.done_at?.toISOString() ?? null,
+    dueAt: r.due_at?.toISOString() ?? null,
     note: r.note,
     case: {
       id: r.case_id,
@@ -61,6 +63,40 @@ export function presentTask(r: TaskRow) {
     },
     unit: { id: r.unit_id, name: { zh: r.name_zh, en: r.name_en } },
   };
+}
+
+/**
+ * A task for whoever holds `role` over the unit: an escalation of overdue work, or a module's
+ * follow-up (a bad review). Its row's audit event is the record that the task was given.
+ */
+export async function openTask(
+  tx: Tx,
+  task: {
+    caseId: string;
+    unitId: string;
+    kind: string;
+    role: string;
+    clock: string | null;
+    dueAt: Date | null;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  await tx
+    .insertInto('case_task')
+    .values({
+      id,
+      case_id: task.caseId,
+      unit_id: task.unitId,
+      kind: task.kind,
+      role_code: task.role,
+      clock_code: task.clock,
+      due_at: task.dueAt,
+      done_at: null,
+      done_by: null,
+      note: null,
+    })
+    .execute();
+  return id;
 }
 
 /** Open tasks first, oldest first: escalations wait in the order they arose. */

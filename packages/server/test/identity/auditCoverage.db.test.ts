@@ -27,6 +27,27 @@ describe('every change is audited by the data layer', () => {
     expect(missing).toEqual([]);
   });
 
+  it('records an update with the names of the fields that changed, on a table whose trigger has no arguments', async () => {
+    const id = crypto.randomUUID();
+    await t.owner
+      .insertInto('platform_setting')
+      .values({ key: `audit-update-${id}`, value: JSON.stringify(1) })
+      .execute();
+    await t.owner
+      .updateTable('platform_setting')
+      .set({ value: JSON.stringify(2) })
+      .where('key', '=', `audit-update-${id}`)
+      .execute();
+    const events = await t.owner
+      .selectFrom('audit_event')
+      .select(['action', 'details'])
+      .where('target_id', '=', `audit-update-${id}`)
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(['platform_setting.insert', 'platform_setting.update']);
+    expect(events[1]?.details).toEqual({ fields: ['value'] });
+  });
+
   it('no module touches the audit tables or writes audit events by hand', () => {
     const modules = fileURLToPath(new URL('../../src/modules', import.meta.url));
     const offenders: string[] = [];

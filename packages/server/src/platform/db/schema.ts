@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CaseTables } from './tables/cases.ts';
 import type { FileTables } from './tables/files.ts';
 import type { NotifyTables } from './tables/notify.ts';
+import type { ServiceTables } from './tables/services.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -193,7 +194,7 @@ export interface LoginAttemptTable {
 }
 
 /** Every table; the newer areas keep their table types in ./tables/. */
-export interface Database extends CaseTables, FileTables, NotifyTables {
+export interface Database extends CaseTables, FileTables, NotifyTables, ServiceTables {
   platform_setting: PlatformSettingTable;
   portal_article: PortalArticleTable;
   site_feedback: SiteFeedbackTable;

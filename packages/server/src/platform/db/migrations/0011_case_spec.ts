@@ -8,7 +8,9 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE case_record ADD COLUMN spec jsonb NOT NULL DEFAULT '{}'`.execute(db);
   await sql`ALTER TABLE case_record ADD COLUMN subject_id uuid`.execute(db);
-  await sql`CREATE INDEX case_by_subject ON case_record (subject_id) WHERE subject_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX case_by_subject ON case_record (subject_id) WHERE subject_id IS NOT NULL`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

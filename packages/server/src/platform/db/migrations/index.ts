@@ -8,7 +8,10 @@ import * as m0006 from './0006_article_classification.ts';
 import * as m0007 from './0007_cases.ts';
 import * as m0008 from './0008_files.ts';
 import * as m0009 from './0009_notify.ts';
+import * as m0010 from './0010_services.ts';
 import * as m0011 from './0011_case_spec.ts';
+import * as m0012 from './0012_approval.ts';
+import * as m0013 from './0013_audit_updates.ts';
 
 /** Ordered by name; a migration, once released, is never edited: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +24,8 @@ export const migrations: Record<string, Migration> = {
   '0007_cases': m0007,
   '0008_files': m0008,
   '0009_notify': m0009,
+  '0010_services': m0010,
   '0011_case_spec': m0011,
+  '0012_approval': m0012,
+  '0013_audit_updates': m0013,
 };

@@ -42,7 +42,10 @@ export interface CaseRecordTable {
 /** What a case was opened under besides its process (see cases/definition.ts CaseSpec). */
 export type CaseSpecColumn = {
   flags?: Record<string, boolean>;
-  materials?: Record<string, { zh: string; en: string; required: boolean }>;
+  materials?: Record<
+    string,
+    { zh: string; en: string; required: boolean; formats?: string[]; maxBytes?: number; order?: number }
+  >;
   extendBy?: Record<string, number>;
 };
 
@@ -104,6 +107,24 @@ export interface CaseTaskTable {
   done_at: Date | null;
   done_by: string | null;
   note: string | null;
+  due_at: Date | null;
+}
+
+export interface ApplicationDraftTable {
+  user_id: string;
+  service_id: string;
+  form: Json<Record<string, unknown>>;
+  updated_at: Generated<Date>;
+}
+
+export interface ServiceRatingTable {
+  id: string;
+  case_id: string;
+  user_id: string;
+  owning_unit_id: string;
+  level: number;
+  reason: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface CaseTables {
@@ -114,4 +135,6 @@ export interface CaseTables {
   tracking_counter: TrackingCounterTable;
   idempotency_record: IdempotencyRecordTable;
   case_task: CaseTaskTable;
+  service_rating: ServiceRatingTable;
+  application_draft: ApplicationDraftTable;
 }
