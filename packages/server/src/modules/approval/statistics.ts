@@ -6,6 +6,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { licenceProcess } from './process.ts';
 
 type CaseFigures = {
+  /** The China date the application came in: what the period and the months count by. */
+  submitted_on: string;
   unit_id: string;
   territorial_path: string;
   line_path: string;
@@ -26,14 +28,14 @@ const ACCEPTANCES = ['accept', 'deem_accept'];
 /** One row per licence case received in the period, with what the figures need. */
 async function caseFigures(db: Db, from: string, to: string, unitId?: string): Promise<CaseFigures[]> {
   const rows = await sql<CaseFigures>`
-    SELECT c.owning_unit_id AS unit_id, u.territorial_path, u.line_path, u.name_zh, u.name_en, c.received_on::text AS received_on,
+    SELECT (c.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS submitted_on, c.owning_unit_id AS unit_id, u.territorial_path, u.line_path, u.name_zh, u.name_en, c.received_on::text AS received_on,
            EXISTS (SELECT 1 FROM case_action a WHERE a.case_id = c.id AND a.action = ANY(${ACCEPTANCES})) AS accepted,
            (SELECT min(a.at) FROM case_action a WHERE a.case_id = c.id AND a.action = ANY(${DECISIONS})) AS decided_at,
            EXISTS (SELECT 1 FROM case_action a WHERE a.case_id = c.id AND a.action = 'grant') AS granted,
            (SELECT k.due_at FROM case_clock k WHERE k.case_id = c.id AND k.code = 'decision') AS decision_due
       FROM case_record c JOIN org_unit u ON u.id = c.owning_unit_id
      WHERE c.process_code = ${licenceProcess.code}
-       AND c.received_on BETWEEN ${from}::date AND ${to}::date
+       AND (c.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date
        AND (${unitId ?? null}::uuid IS NULL OR c.owning_unit_id = ${unitId ?? null}::uuid)`.execute(db);
   return rows.rows;
 }
@@ -54,7 +56,10 @@ function figuresOf(
 ): Figures {
   const decided = cases.filter((c) => c.decided_at !== null);
   const onTime = decided.filter((c) => c.decision_due !== null && (c.decided_at as Date) <= c.decision_due);
-  const days = decided.map((c) => calendar.workdaysBetween(c.received_on, chinaDateOf(c.decided_at as Date)));
+  // Decided on the day of receipt, or before a receipt that rolled to the next working day: 0.
+  const days = decided.map((c) =>
+    Math.max(0, calendar.workdaysBetween(c.received_on, chinaDateOf(c.decided_at as Date))),
+  );
   return {
     received: cases.length,
     accepted: cases.filter((c) => c.accepted).length,
@@ -97,7 +102,7 @@ export async function licenceStatistics(
     .reduce((a, r) => ({ n: a.n + r.n, good: a.good + r.good }), none);
   const byMonth = new Map<string, CaseFigures[]>();
   for (const c of cases)
-    byMonth.set(c.received_on.slice(0, 7), [...(byMonth.get(c.received_on.slice(0, 7)) ?? []), c]);
+    byMonth.set(c.submitted_on.slice(0, 7), [...(byMonth.get(c.submitted_on.slice(0, 7)) ?? []), c]);
   return {
     from,
     to,
