@@ -1,5 +1,6 @@
 import { buildCaseEngine, defaultCaseSettings } from './caseEngine.ts';
 import { seedServiceCatalogueDemo } from './modules/approval/catalogue/seed.ts';
+import { seedLicenceDemo } from './modules/approval/seed.ts';
 import { seedDisclosureDemo } from './modules/disclosure/seed.ts';
 import { seedDemoAccounts, seedRoles } from './modules/identity/seed.ts';
 import { seedDemoDepartments, seedDivisions } from './modules/orgs/seed.ts';
@@ -29,6 +30,7 @@ export async function seedDemo(s: PlatformServices): Promise<SeedReport> {
   const accounts = await seedDemoAccounts(s);
   const articles = await seedPortalDemo(s.db);
   const services = await seedServiceCatalogueDemo(s.db);
-  const cases = await seedDisclosureDemo(buildCaseEngine(s, defaultCaseSettings), s.db);
+  const engine = buildCaseEngine(s, defaultCaseSettings);
+  const cases = (await seedDisclosureDemo(engine, s.db)) + (await seedLicenceDemo(engine, s.db));
   return { seeded: units + accounts + articles + services + cases > 0, units, accounts, articles, cases };
 }
