@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /** Flat values that the web app's i18n interpolates into the message for `code`. */
-export const notificationParamsSchema = z.record(
-  z.string(),
-  z.union([z.string(), z.number(), z.boolean(), z.null()]),
-);
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** Flat values, or a label in both languages ({ zh, en }) that the web app picks from. */
+export const notificationParamsSchema = z.record(z.string(), z.union([scalar, z.record(z.string(), scalar)]));
 
 /** An inbox message: a stable code and its parameters; the web app renders the text itself. */
 export const inboxMessageSchema = z.object({

@@ -9,14 +9,26 @@ import { setUnauthenticatedHandler } from './api/session.ts';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RegisterPage } from './auth/RegisterPage.tsx';
+import { CalendarPage } from './calendar/CalendarPage.tsx';
+import { ApplyPage } from './cases/ApplyPage.tsx';
+import { CasePage } from './cases/CasePage.tsx';
+import { CaseQueuePage } from './cases/CaseQueuePage.tsx';
+import { CaseRedirect } from './cases/CaseRedirect.tsx';
+import { MyCasesPage } from './cases/MyCasesPage.tsx';
+import { TasksPage } from './cases/TasksPage.tsx';
+import { TrackingPage } from './cases/TrackingPage.tsx';
+import { InboxPage } from './inbox/InboxPage.tsx';
 import { OrgConsolePage } from './orgs/OrgConsolePage.tsx';
 import { FeedbackPage } from './portal/FeedbackPage.tsx';
 import { HomePage } from './portal/HomePage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
+import { RequireApplicant } from './portal/RequireApplicant.tsx';
 import { SectionPage } from './portal/SectionPage.tsx';
+import { ServicesPage } from './portal/ServicesPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { meKey } from './shell/session.ts';
 import { UserConsolePage } from './users/UserConsolePage.tsx';
+import { CASE_ROLES } from './workbench/nav.tsx';
 import { WorkbenchHome } from './workbench/WorkbenchHome.tsx';
 import { RequireRole, WorkbenchLayout } from './workbench/WorkbenchLayout.tsx';
 import './shell/app.css';
@@ -30,10 +42,43 @@ const router = createBrowserRouter([
     element: <PortalLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'services', element: <SectionPage section="services" /> },
+      { path: 'services', element: <ServicesPage /> },
       { path: 'open-government', element: <SectionPage section="openGov" /> },
       { path: 'interaction', element: <SectionPage section="interaction" /> },
-      { path: 'tracking', element: <SectionPage section="tracking" /> },
+      { path: 'tracking', element: <TrackingPage /> },
+      {
+        path: 'apply/:process',
+        element: (
+          <RequireApplicant>
+            <ApplyPage />
+          </RequireApplicant>
+        ),
+      },
+      {
+        path: 'my/cases',
+        element: (
+          <RequireApplicant staffPath="/workbench/cases">
+            <MyCasesPage />
+          </RequireApplicant>
+        ),
+      },
+      {
+        path: 'my/cases/:id',
+        element: (
+          <RequireApplicant>
+            <CasePage area="portal" />
+          </RequireApplicant>
+        ),
+      },
+      {
+        path: 'my/inbox',
+        element: (
+          <RequireApplicant staffPath="/workbench/inbox">
+            <InboxPage />
+          </RequireApplicant>
+        ),
+      },
+      { path: 'cases/:id', element: <CaseRedirect /> },
       { path: 'feedback', element: <FeedbackPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
@@ -47,6 +92,32 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <WorkbenchHome /> },
       { path: 'account', element: <AccountPage /> },
+      {
+        path: 'cases',
+        element: (
+          <RequireRole roleCode={CASE_ROLES}>
+            <CaseQueuePage />
+          </RequireRole>
+        ),
+      },
+      { path: 'cases/:id', element: <CasePage area="workbench" /> },
+      {
+        path: 'tasks',
+        element: (
+          <RequireRole roleCode="supervisor">
+            <TasksPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'calendar',
+        element: (
+          <RequireRole roleCode="system_admin">
+            <CalendarPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'inbox', element: <InboxPage /> },
       {
         path: 'orgs',
         element: (

@@ -103,6 +103,10 @@ describe('a disclosure request through the case engine', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().case.state.code).toBe('handling');
+    const inbox = await as(w.app, citizen)({ method: 'GET', url: '/api/v1/inbox' });
+    expect(inbox.statusCode).toBe(200);
+    const told = inbox.json().items.find((m: { caseId: string }) => m.caseId === created.case.id);
+    expect(told).toMatchObject({ code: 'case.action', params: { action: 'register', actionLabel: { zh: '登记办理' } } });
     const stale = await as(
       w.app,
       clerk,

@@ -21,6 +21,7 @@ async function send(path: string, init?: RequestInit): Promise<Response> {
       accept: 'application/json',
       ...(init?.body ? { 'content-type': 'application/json' } : {}),
       ...(post && token ? { 'x-csrf-token': token } : {}),
+      ...(init?.headers as Record<string, string> | undefined),
     },
   });
 }
@@ -55,8 +56,13 @@ async function request(path: string, init?: RequestInit, retried = false): Promi
 export const api = {
   get: async <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> =>
     schema.parse(await request(path)),
-  post: async <S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> =>
-    schema.parse(await request(path, { method: 'POST', body: JSON.stringify(body ?? {}) })),
+  post: async <S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    headers?: Record<string, string>,
+  ): Promise<z.infer<S>> =>
+    schema.parse(await request(path, { method: 'POST', body: JSON.stringify(body ?? {}), headers })),
   /** A POST whose success has no body to read (204). */
   command: async (path: string, body?: unknown): Promise<void> => {
     await request(path, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

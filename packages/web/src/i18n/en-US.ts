@@ -1,3 +1,4 @@
+import { casesEn } from './en/cases.ts';
 import { consoleEn } from './en/console.ts';
 import { identityEn } from './en/identity.ts';
 import type { Messages } from './zh-CN.ts';
@@ -5,6 +6,7 @@ import type { Messages } from './zh-CN.ts';
 export const enUS: Messages = {
   ...identityEn,
   ...consoleEn,
+  ...casesEn,
   site: {
     name: 'Heilongjiang Online Government Services',
     short: 'Yiwang',
@@ -88,6 +90,16 @@ export const enUS: Messages = {
     unknown_role: 'No such role',
     unknown_unit: 'No such active unit',
     unknown_division: 'Not a current division code',
+    too_long: 'At most {{max}} characters',
+    too_large: 'At most {{max}}',
+    not_text: 'Enter text',
+    not_integer: 'Enter a whole number',
+    not_date: 'Enter a date',
+    not_an_option: 'Choose one of the options',
+    not_an_open_department: 'Choose a department that is in service',
+    unknown_process: 'No such service',
+    invalid_notice: 'The holiday notice has a mistake',
+    reused: 'Please submit again',
     password: {
       too_short: 'At least {{minimum}} characters',
       too_few_classes: 'Use at least {{minimum}} of: lower case, upper case, digits, symbols',

@@ -1,3 +1,4 @@
+import { casesZh } from './zh/cases.ts';
 import { consoleZh } from './zh/console.ts';
 import { identityZh } from './zh/identity.ts';
 
@@ -5,6 +6,7 @@ import { identityZh } from './zh/identity.ts';
 export const zhCN = {
   ...identityZh,
   ...consoleZh,
+  ...casesZh,
   site: {
     name: '黑龙江省网上政务服务平台',
     short: '一网',
@@ -87,6 +89,16 @@ export const zhCN = {
     unknown_role: '没有这个角色',
     unknown_unit: '没有这个在用的单位',
     unknown_division: '不是现行的行政区划代码',
+    too_long: '最多 {{max}} 个字',
+    too_large: '不能大于 {{max}}',
+    not_text: '请填写文字',
+    not_integer: '请填写整数',
+    not_date: '请填写日期',
+    not_an_option: '请从选项中选择',
+    not_an_open_department: '请选择一个在用的部门',
+    unknown_process: '没有这个办事事项',
+    invalid_notice: '节假日安排有误',
+    reused: '请重新提交',
     password: {
       too_short: '密码至少 {{minimum}} 位',
       too_few_classes: '须包含小写字母、大写字母、数字、符号中的至少 {{minimum}} 类',

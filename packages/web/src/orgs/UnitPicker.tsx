@@ -13,10 +13,21 @@ type Props = {
   tree?: OrgTree;
   excludeId?: string;
   id?: string;
+  /** Offer departments only, not divisions (e.g. the department a case is filed with). */
+  departmentsOnly?: boolean;
+  placeholder?: string;
 };
 
 /** Chooses an active unit by searching its name or code, as the tree's search box does. */
-export function UnitPicker({ value, onChange, tree = 'territorial', excludeId, id }: Props) {
+export function UnitPicker({
+  value,
+  onChange,
+  tree = 'territorial',
+  excludeId,
+  id,
+  departmentsOnly,
+  placeholder,
+}: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const [search, setSearch] = useState('');
@@ -29,7 +40,7 @@ export function UnitPicker({ value, onChange, tree = 'territorial', excludeId, i
   });
   const label = (u: OrgUnit) => `${u.name[lang]}（${u.code}）`;
   const options = (results.data ?? [])
-    .filter((u) => u.id !== excludeId)
+    .filter((u) => u.id !== excludeId && (!departmentsOnly || u.kind === 'department'))
     .map((u) => ({ value: u.id, label: label(u) }));
   if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
   return (
@@ -40,7 +51,7 @@ export function UnitPicker({ value, onChange, tree = 'territorial', excludeId, i
       style={{ width: '100%' }}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { minWidth: 320 } } }}
-      placeholder={t('orgs.pickPlaceholder')}
+      placeholder={placeholder ?? t('orgs.pickPlaceholder')}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       options={options}
       notFoundContent={

@@ -2,6 +2,7 @@ import { LoginOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { InboxBell } from '../inbox/InboxBell.tsx';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { isSignedIn, useMe } from '../shell/session.ts';
 import { UserMenu } from '../shell/UserMenu.tsx';
@@ -30,7 +31,10 @@ export function PortalLayout() {
         <Space wrap>
           <LanguageSwitch ghost />
           {isSignedIn(me.data) ? (
-            <UserMenu me={me.data} ghost showWorkbench afterSignOut="/" />
+            <>
+              <InboxBell me={me.data} ghost />
+              <UserMenu me={me.data} ghost showWorkbench afterSignOut="/" />
+            </>
           ) : (
             <>
               <Link to="/login">

@@ -1,8 +1,10 @@
 import {
+  BellOutlined,
   DashboardOutlined,
   DownOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@yiwang/contracts';
@@ -22,12 +24,20 @@ export function UserMenu({ me, ghost, showWorkbench, afterSignOut = '/login' }: 
     ...(showWorkbench && me.kind === 'staff'
       ? [{ key: 'workbench', icon: <DashboardOutlined />, label: t('nav.workbench') }]
       : []),
+    ...(me.kind === 'staff'
+      ? []
+      : [
+          { key: 'cases', icon: <ProfileOutlined />, label: t('cases.mine') },
+          { key: 'inbox', icon: <BellOutlined />, label: t('inbox.title') },
+        ]),
     { key: 'account', icon: <IdcardOutlined />, label: t('account.title') },
     { type: 'divider' as const },
     { key: 'logout', icon: <LogoutOutlined />, label: t('account.signOut'), danger: true },
   ];
   const onClick = ({ key }: { key: string }) => {
     if (key === 'workbench') navigate('/workbench');
+    if (key === 'cases') navigate('/my/cases');
+    if (key === 'inbox') navigate('/my/inbox');
     if (key === 'account') navigate(accountPath(me));
     if (key === 'logout') signOut.mutate();
   };

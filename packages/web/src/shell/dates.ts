@@ -11,3 +11,19 @@ export function beijingDateTime(iso: string, lang: string): string {
 export function beijingToday(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
+
+/** A due time: the Beijing date and the minute, without seconds. */
+export function beijingDueTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+/** A legal date (YYYY-MM-DD) in the reader's language, read as a calendar day, not an instant. */
+export function legalDateText(day: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', dateStyle: 'medium' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}

@@ -3,10 +3,11 @@ import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { InboxBell } from '../inbox/InboxBell.tsx';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
-import { hasRole, isSignedIn, useMe } from '../shell/session.ts';
+import { isSignedIn, useMe } from '../shell/session.ts';
 import { UserMenu } from '../shell/UserMenu.tsx';
-import { pagesFor } from './nav.tsx';
+import { mayUse, pagesFor } from './nav.tsx';
 
 /** The staff side: a side menu of the systems a person may use, and their account menu. */
 export function WorkbenchLayout() {
@@ -56,6 +57,7 @@ export function WorkbenchLayout() {
               </Button>
             </Link>
             <LanguageSwitch />
+            <InboxBell me={me.data} />
             <UserMenu me={me.data} />
           </Space>
         </Layout.Header>
@@ -67,11 +69,11 @@ export function WorkbenchLayout() {
   );
 }
 
-/** A page for one role: anyone else is told plainly, and the server refuses them anyway. */
-export function RequireRole({ roleCode, children }: { roleCode: string; children: ReactNode }) {
+/** A page for one role (or any of several): anyone else is told plainly, and the server refuses them anyway. */
+export function RequireRole({ roleCode, children }: { roleCode: string | string[]; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
-  if (hasRole(me.data, roleCode)) return children;
+  if (mayUse(me.data, Array.isArray(roleCode) ? roleCode : [roleCode])) return children;
   return (
     <Result
       status="403"

@@ -1,21 +1,35 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  FlagOutlined,
   IdcardOutlined,
+  InboxOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@yiwang/contracts';
 import type { ReactNode } from 'react';
 import { hasRole } from '../shell/session.ts';
 
-/** The workbench's systems; each shows only to the roles that may use it. */
-export const workbenchPages: Array<{ key: string; path: string; icon: ReactNode; role?: string }> = [
+/** The roles that take actions on cases: their holders get a queue of work (我的待办). */
+export const CASE_ROLES = ['clerk', 'reviewer', 'approver', 'agency_head', 'dept_admin', 'petition_officer'];
+
+/** The workbench's systems; each shows only to the roles that may use it (any of `roles`). */
+export const workbenchPages: Array<{ key: string; path: string; icon: ReactNode; roles?: string[] }> = [
   { key: 'overview', path: '/workbench', icon: <DashboardOutlined /> },
-  { key: 'orgs', path: '/workbench/orgs', icon: <ApartmentOutlined />, role: 'security_admin' },
-  { key: 'users', path: '/workbench/users', icon: <TeamOutlined />, role: 'security_admin' },
-  { key: 'audit', path: '/workbench/audit', icon: <AuditOutlined />, role: 'security_auditor' },
+  { key: 'cases', path: '/workbench/cases', icon: <InboxOutlined />, roles: CASE_ROLES },
+  { key: 'tasks', path: '/workbench/tasks', icon: <FlagOutlined />, roles: ['supervisor'] },
+  { key: 'orgs', path: '/workbench/orgs', icon: <ApartmentOutlined />, roles: ['security_admin'] },
+  { key: 'users', path: '/workbench/users', icon: <TeamOutlined />, roles: ['security_admin'] },
+  { key: 'audit', path: '/workbench/audit', icon: <AuditOutlined />, roles: ['security_auditor'] },
+  { key: 'calendar', path: '/workbench/calendar', icon: <CalendarOutlined />, roles: ['system_admin'] },
+  { key: 'inbox', path: '/workbench/inbox', icon: <BellOutlined /> },
   { key: 'account', path: '/workbench/account', icon: <IdcardOutlined /> },
 ];
 
-export const pagesFor = (me: Me) => workbenchPages.filter((p) => !p.role || hasRole(me, p.role));
+export const mayUse = (me: Me | null | undefined, roles?: string[]) =>
+  !roles || roles.some((r) => hasRole(me, r));
+
+export const pagesFor = (me: Me) => workbenchPages.filter((p) => mayUse(me, p.roles));

@@ -167,6 +167,13 @@ export const identityEn: Widen<typeof identityZh> = {
       'The unit still has active units below it: retire or move them first, or merge it into another',
     successor_is_self: 'A unit cannot succeed itself',
     internal_error: 'Server error; please try again later',
+    validation_failed: 'Some of what was entered is not right; please check and try again',
+    action_not_allowed: 'The case is not in a state for this action; reload to see it',
+    stale_version: 'Someone else has acted on this case; reload it before acting',
+    case_lookup_failed: 'No case found; check the tracking number and the lookup code',
+    materials_missing: 'Upload the required materials first',
+    idempotency_key_reused: 'Please submit again',
+    calendar_version_exists: 'A version with this id exists already; choose another',
   },
   common: { cancel: 'Cancel', save: 'Save' },
 };

@@ -156,6 +156,13 @@ export const identityZh = {
     unit_has_children: '该单位下仍有在用的下级单位：请先撤销或移走它们，或将本单位合并到其他单位',
     successor_is_self: '单位不能由自己接续',
     internal_error: '服务器内部错误，请稍后再试',
+    validation_failed: '填写的内容有误，请检查后重试',
+    action_not_allowed: '办件当前状态下不能执行此操作，请刷新后查看',
+    stale_version: '办件已被他人处理，请重新加载后再办理',
+    case_lookup_failed: '未找到该办件，请核对办件编号和查询码',
+    materials_missing: '请先上传所需材料',
+    idempotency_key_reused: '请重新提交',
+    calendar_version_exists: '该版本标识已存在，请换一个',
   },
   common: { cancel: '取消', save: '保存' },
 };

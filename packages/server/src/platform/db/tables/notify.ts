@@ -6,7 +6,9 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 
 /** Parameters of a notification: flat values a template or the web app's i18n interpolates. */
-export type NotificationParams = Record<string, string | number | boolean | null>;
+type Scalar = string | number | boolean | null;
+/** Flat values, or a label in both languages ({ zh, en }). */
+export type NotificationParams = Record<string, Scalar | Record<string, Scalar>>;
 
 export type NotificationChannel = 'email' | 'sms';
 export type NotificationStatus = 'pending' | 'sent' | 'skipped' | 'dead';
