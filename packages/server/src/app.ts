@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { buildCaseEngine, defaultCaseSettings, scratchFileSettings } from './caseEngine.ts';
+import { buildCaseEngine, defaultCaseSettings, PROCESSES, scratchFileSettings } from './caseEngine.ts';
 import { registerCalendarRoutes, registerTaskRoutes } from './cases/adminRoutes.ts';
 import { listAttachments, missingMaterials, registerAttachmentRoutes } from './cases/attachments.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
@@ -56,8 +56,8 @@ export async function buildApp({ config, services, logger }: AppDeps): Promise<F
   registerAuthRoutes(app, services);
   registerIdentityAdminRoutes(app, services);
   registerAuditRoutes(app, db);
-  const engine = buildCaseEngine(services, config.cases ?? defaultCaseSettings);
   const files = openFileStore(config.files ?? scratchFileSettings(), services.cipher, db);
+  const engine = buildCaseEngine(services, config.cases ?? defaultCaseSettings, PROCESSES, files);
   await registerMultipart(app, files);
   registerCaseRoutes(app, db, { ...engine, missingMaterials, listAttachments });
   registerAttachmentRoutes(app, db, engine, files);

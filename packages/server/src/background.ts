@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
-import { buildCaseEngine } from './caseEngine.ts';
+import { buildCaseEngine, PROCESSES } from './caseEngine.ts';
 import { runSweeps } from './cases/sweeps.ts';
 import { caseTemplates } from './cases/templates.ts';
 import type { Config } from './config.ts';
 import { runEvery } from './platform/audit/schedule.ts';
+import { openFileStore } from './platform/files/index.ts';
 import { notifyDepsFrom, startNotificationLoop } from './platform/notify/dispatch.ts';
 import type { PlatformServices } from './platform/services.ts';
 
@@ -16,7 +17,9 @@ export function startBackgroundWork(
   config: Config,
   logger: Logger,
 ): () => Promise<void> {
-  const engine = buildCaseEngine(services, config.cases);
+  // Deemed outcomes the sweep applies issue their documents too (a deemed 受理通知书).
+  const files = openFileStore(config.files, services.cipher, services.db);
+  const engine = buildCaseEngine(services, config.cases, PROCESSES, files);
   const stop = new AbortController();
   const sweeps = runEvery(
     async () => {

@@ -5,9 +5,12 @@ import type { ProcessDefinition } from './cases/definition.ts';
 import type { CaseEngine, Notifier } from './cases/engine.ts';
 import { ProcessRegistry } from './cases/registry.ts';
 import type { CaseSettings, FileSettings } from './config.ts';
+import { issueLicenceDocuments } from './modules/approval/documents.ts';
 import { licenceProcess } from './modules/approval/process.ts';
 import { disclosureProcess } from './modules/disclosure/process.ts';
 import { BUILTIN_ROLES } from './modules/identity/roles.ts';
+import type { NotificationParams } from './platform/db/tables/notify.ts';
+import type { FileStore } from './platform/files/index.ts';
 import { enqueueNotification } from './platform/notify/enqueue.ts';
 import type { PlatformServices } from './platform/services.ts';
 
@@ -16,18 +19,25 @@ export const PROCESSES: readonly ProcessDefinition[] = [disclosureProcess, licen
 
 export const defaultCaseSettings: CaseSettings = { sweepSeconds: 30, warnShare: 0.2 };
 
-/** The case engine over the platform's services; refuses to build on a broken definition. */
+/**
+ * The case engine over the platform's services; refuses to build on a broken definition. With a
+ * file store, the licence process issues its written documents (受理通知书, 决定书, …) as files of
+ * the case within each action; without one (a seed or a test that needs none) it issues none.
+ */
 export function buildCaseEngine(
   services: PlatformServices,
   settings: CaseSettings,
   processes: readonly ProcessDefinition[] = PROCESSES,
+  files?: FileStore,
 ): CaseEngine {
+  const calendars = new CalendarSource();
   return {
     registry: new ProcessRegistry(processes, new Set(BUILTIN_ROLES.map((r) => r.code))),
-    calendars: new CalendarSource(),
+    calendars,
     cipher: services.cipher,
     notify: caseNotifier,
     warnShare: settings.warnShare,
+    ...(files ? { afterAction: { [licenceProcess.code]: issueLicenceDocuments({ files, calendars }) } } : {}),
   };
 }
 
@@ -36,7 +46,7 @@ const caseNotifier: Notifier = async (tx, message) => {
   await enqueueNotification(tx, {
     recipientUserId: message.recipientUserId,
     code: message.code,
-    params: message.params as never,
+    params: message.params as NotificationParams,
     caseId: message.caseId,
     link: message.link,
   });

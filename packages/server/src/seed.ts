@@ -1,4 +1,4 @@
-import { buildCaseEngine, defaultCaseSettings } from './caseEngine.ts';
+import { buildCaseEngine, defaultCaseSettings, PROCESSES } from './caseEngine.ts';
 import { seedServiceCatalogueDemo } from './modules/approval/catalogue/seed.ts';
 import { seedLicenceDemo } from './modules/approval/seed.ts';
 import { seedDisclosureDemo } from './modules/disclosure/seed.ts';
@@ -6,6 +6,7 @@ import { seedDemoAccounts, seedRoles } from './modules/identity/seed.ts';
 import { seedDemoDepartments, seedDivisions } from './modules/orgs/seed.ts';
 import { indexUnsearchableArticles, seedPortalDemo } from './modules/portal/seed.ts';
 import type { Db } from './platform/db/database.ts';
+import type { FileStore } from './platform/files/index.ts';
 import type { PlatformServices } from './platform/services.ts';
 
 export type SeedReport = {
@@ -24,13 +25,14 @@ export async function seedBase(db: Db): Promise<void> {
 }
 
 /** Demo data for a new installation. Each module's seed is idempotent. */
-export async function seedDemo(s: PlatformServices): Promise<SeedReport> {
+/** `files`: where the demo licences' documents go; without it they are seeded without documents. */
+export async function seedDemo(s: PlatformServices, files?: FileStore): Promise<SeedReport> {
   await seedRoles(s.db);
   const units = (await seedDivisions(s.db)) + (await seedDemoDepartments(s.db));
   const accounts = await seedDemoAccounts(s);
   const articles = await seedPortalDemo(s.db);
   const services = await seedServiceCatalogueDemo(s.db);
-  const engine = buildCaseEngine(s, defaultCaseSettings);
+  const engine = buildCaseEngine(s, defaultCaseSettings, PROCESSES, files);
   const cases = (await seedDisclosureDemo(engine, s.db)) + (await seedLicenceDemo(engine, s.db));
   return { seeded: units + accounts + articles + services + cases > 0, units, accounts, articles, cases };
 }

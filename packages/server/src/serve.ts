@@ -16,6 +16,7 @@ import { openDatabaseServer } from './platform/db/connect.ts';
 import { createDb } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { OperatorError } from './platform/errors.ts';
+import { openFileStore } from './platform/files/index.ts';
 import { createFieldCipher } from './platform/keys/fieldCipher.ts';
 import { verifyDataKey } from './platform/keys/keyCheck.ts';
 import { loadKeys } from './platform/keys/keys.ts';
@@ -65,7 +66,7 @@ export async function startPlatform(
     };
     await seedBase(db);
     if (opts.demo) {
-      const report = await seedDemo(services);
+      const report = await seedDemo(services, openFileStore(config.files, services.cipher, db));
       if (report.seeded) logger.info(report, 'demo data seeded');
     }
     const app = await buildApp({ config, services, logger });

@@ -126,6 +126,9 @@ async function applyAction(
     at: now,
     input,
   });
+  const after = engine.afterAction?.[def.code];
+  if (after)
+    await after(tx, { row: { ...row, state: spec.to }, def, action: request.action, input, actor, now });
   if (spec.notifyApplicant && row.applicant_user_id) {
     await engine.notify(tx, {
       recipientUserId: row.applicant_user_id,

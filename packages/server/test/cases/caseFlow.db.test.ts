@@ -106,7 +106,10 @@ describe('a disclosure request through the case engine', () => {
     const inbox = await as(w.app, citizen)({ method: 'GET', url: '/api/v1/inbox' });
     expect(inbox.statusCode).toBe(200);
     const told = inbox.json().items.find((m: { caseId: string }) => m.caseId === created.case.id);
-    expect(told).toMatchObject({ code: 'case.action', params: { action: 'register', actionLabel: { zh: '登记办理' } } });
+    expect(told).toMatchObject({
+      code: 'case.action',
+      params: { action: 'register', actionLabel: { zh: '登记办理' } },
+    });
     const stale = await as(
       w.app,
       clerk,
