@@ -104,19 +104,20 @@ async function applyAction(
   const { actor, now } = request;
   const calendar = await engine.calendars.current(tx);
   const reason = typeof input.reason === 'string' ? input.reason : undefined;
+  const terminal = def.states[spec.to]?.terminal === true;
   await runClockEffects(engine, tx, row, def, spec.clocks ?? [], {
     actor,
     action: request.action,
     now,
     calendar,
     reason,
+    caseColumns: {
+      state: spec.to,
+      version: row.version + 1,
+      updated_at: now,
+      closed_at: terminal ? now : null,
+    },
   });
-  const terminal = def.states[spec.to]?.terminal === true;
-  await tx
-    .updateTable('case_record')
-    .set({ state: spec.to, version: row.version + 1, updated_at: now, closed_at: terminal ? now : null })
-    .where('id', '=', row.id)
-    .execute();
   await appendTimeline(tx, {
     caseId: row.id,
     action: request.action,

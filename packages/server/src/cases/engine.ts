@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type ClockRule, receiptDayOf, type WorkingCalendar } from '@yiwang/standards';
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Principal } from '../platform/access/principal.ts';
 import type { FieldCipher } from '../platform/crypto/index.ts';
+import type { CaseRecordTable } from '../platform/db/tables/cases.ts';
 import type { Tx } from '../platform/db/transaction.ts';
 import type { CalendarSource } from './calendarSource.ts';
 import {
@@ -202,7 +203,17 @@ function clocksFor(def: ProcessDefinition, overrides: CreateInput['clockRules'] 
   });
 }
 
-type EffectRun = { actor: Actor; action: string; now: Date; calendar: WorkingCalendar; reason?: string };
+/** What an action changes on the case row besides its due columns. */
+export type CaseColumns = Updateable<CaseRecordTable>;
+
+type EffectRun = {
+  actor: Actor;
+  action: string;
+  now: Date;
+  calendar: WorkingCalendar;
+  reason?: string;
+  caseColumns?: CaseColumns;
+};
 
 /**
  * Applies an action's clock effects, recomputes every clock of the case with the calendar in
@@ -217,7 +228,11 @@ export async function runClockEffects(
   run: EffectRun,
 ): Promise<void> {
   const clocks = await loadClocks(tx, row.id);
-  if (clocks.size === 0) return;
+  if (clocks.size === 0) {
+    if (run.caseColumns)
+      await tx.updateTable('case_record').set(run.caseColumns).where('id', '=', row.id).execute();
+    return;
+  }
   const changed = applyEffects(clocks, effects, {
     at: run.now,
     actorName: actorName(run.actor),
@@ -239,7 +254,7 @@ export async function runClockEffects(
     const columns = computed.get(code);
     if (clock && columns) await saveClock(tx, clock, columns, run.now);
   }
-  await writeCaseDue(tx, row.id, computed, run.now);
+  await writeCaseDue(tx, row.id, computed, run.now, run.caseColumns);
 }
 
 export async function writeCaseDue(
@@ -247,6 +262,8 @@ export async function writeCaseDue(
   caseId: string,
   computed: Map<string, ClockColumns>,
   now: Date,
+  /** The action's own changes to the case row, written in the same statement. */
+  also: CaseColumns = {},
 ): Promise<void> {
   let earliest: { code: string; due: Date } | null = null;
   let provisional = false;
@@ -262,6 +279,7 @@ export async function writeCaseDue(
       due_clock: earliest?.code ?? null,
       overdue: earliest !== null && earliest.due.getTime() < now.getTime(),
       provisional,
+      ...also,
     })
     .where('id', '=', caseId)
     .execute();
