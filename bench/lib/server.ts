@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { freeLoopbackPort } from '../../packages/server/src/platform/db/embedded.ts';
 
-export type BenchServer = { url: string; database: string; output: () => string; stop(): Promise<void> };
+export type BenchServer = {
+  url: string;
+  database: string;
+  /** The server's process, for its CPU time. */
+  pid: number | undefined;
+  output: () => string;
+  stop(): Promise<void>;
+};
 
 /** The real `yiwang serve --demo` in its own process, on a temporary data folder. */
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
@@ -39,6 +46,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   return {
     url: `http://127.0.0.1:${port}/`,
     database,
+    pid: server.pid,
     output: () => out,
     stop: async () => {
       server.kill('SIGINT');

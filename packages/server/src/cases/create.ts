@@ -114,13 +114,13 @@ export async function openCaseFor(
       lookupCode: deps.cipher.decrypt(Buffer.from(stored.lookupCode, 'base64'), LOOKUP_CONTEXT),
     };
   };
-  return oncePerKey<CreatedCase>(
+  return oncePerKey<CreatedCase, string>(
     db,
     request.actor,
     { userId: principal.userId, key: opening.idempotencyKey, body },
-    async (tx) => {
+    () => nextTrackingNumber(db, unit.division_code, chinaDateOf(new Date())),
+    async (tx, trackingNumber) => {
       const now = new Date();
-      const trackingNumber = await nextTrackingNumber(db, unit.division_code, chinaDateOf(now));
       const lookupCode = newLookupCode();
       const row = await openCase(deps, tx, {
         def,

@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
+// Time-ordered ids keep the primary-key indexes append-only (no full-page writes on random keys).
+
 import { type ClockRule, receiptDayOf, type WorkingCalendar } from '@yiwang/standards';
 import { sql, type Updateable } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import type { Principal } from '../platform/access/principal.ts';
 import type { FieldCipher } from '../platform/crypto/index.ts';
 import type { CaseRecordTable } from '../platform/db/tables/cases.ts';
@@ -92,7 +94,7 @@ export async function appendTimeline(
   await tx
     .insertInto('case_action')
     .values({
-      id: randomUUID(),
+      id: uuidv7(),
       case_id: entry.caseId,
       seq: sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM case_action WHERE case_id = ${entry.caseId})`,
       action: entry.action,
@@ -128,7 +130,7 @@ export async function openCase(engine: CaseEngine, tx: Tx, input: CreateInput): 
   const { def, principal, now } = input;
   const calendar = await engine.calendars.current(tx);
   const receivedOn = receiptDayOf(now, calendar);
-  const id = randomUUID();
+  const id = uuidv7();
   const row: CaseRow = {
     id,
     process_code: def.code,
@@ -162,7 +164,7 @@ export async function openCase(engine: CaseEngine, tx: Tx, input: CreateInput): 
     .insertInto('case_clock')
     .values(
       clocksFor(def, input.clockRules).map(([code, rule]) => ({
-        id: randomUUID(),
+        id: uuidv7(),
         case_id: id,
         code,
         rule: JSON.stringify(rule),

@@ -44,22 +44,29 @@ async function replay<T>(
  * creating transaction, so a crash never leaves a result without its record or the reverse. Two
  * repeats racing each other meet at the primary key, and the loser replays the winner.
  */
-export async function oncePerKey<T>(
+export async function oncePerKey<T, P>(
   db: Db,
   actor: ActorContext,
   scope: { userId: string; key: string | undefined; body: unknown },
-  run: (tx: Tx) => Promise<StoredResult<T>>,
+  prepare: () => Promise<P>,
+  run: (tx: Tx, prepared: P) => Promise<StoredResult<T>>,
   seal: (body: T) => unknown = (b) => b,
   unseal: (stored: unknown) => T = (s) => s as T,
 ): Promise<StoredResult<T> & { replayed: boolean }> {
   const { userId, key } = scope;
-  if (!key) return { ...(await inTransaction(db, actor, run)), replayed: false };
+  if (!key) {
+    const prepared = await prepare();
+    return { ...(await inTransaction(db, actor, (tx) => run(tx, prepared))), replayed: false };
+  }
   const hash = requestHash(scope.body);
   const earlier = await replay<unknown>(db, userId, key, hash);
   if (earlier) return { status: earlier.status, body: unseal(earlier.body), replayed: true };
+  // Work that needs its own connection (a counter) is done before the transaction takes one, so a
+  // full pool can never wait on itself.
+  const prepared = await prepare();
   try {
     const result = await inTransaction(db, actor, async (tx) => {
-      const outcome = await run(tx);
+      const outcome = await run(tx, prepared);
       await tx
         .insertInto('idempotency_record')
         .values({

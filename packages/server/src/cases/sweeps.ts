@@ -106,7 +106,12 @@ async function expireCase(
   for (const clock of await dueClocks(tx, row.id, 'expire', now)) {
     const spec = def.clocks[clock.code];
     const deemed = spec?.onExpiry?.action;
-    await tx.updateTable('case_clock').set({ overdue_at: now }).where('id', '=', clock.id).execute();
+    // An expired clock is past warning: leaving it unwarned would keep it in the warn index for good.
+    await tx
+      .updateTable('case_clock')
+      .set({ overdue_at: now, warned_at: sql`coalesce(warned_at, ${now})` })
+      .where('id', '=', clock.id)
+      .execute();
     if (deemed && def.actions[deemed]?.from.includes(row.state)) {
       await performAction(engine, tx, { caseId: row.id, action: deemed, input: {}, actor: PLATFORM, now });
       counts.deemed += 1;
@@ -175,7 +180,9 @@ export async function runSweeps(
         }
         return rows.length;
       });
-      if (handled < batch) break;
+      // Only an empty batch ends the pass: a case with two due clocks, or one an action holds,
+      // makes a batch short without meaning the work is done.
+      if (handled === 0) break;
     }
   }
   return counts;

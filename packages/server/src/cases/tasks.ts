@@ -1,5 +1,7 @@
-import { randomUUID } from 'node:crypto';
+// Time-ordered ids keep the primary-key indexes append-only (no full-page writes on random keys).
+
 import { type ExpressionBuilder, sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import type { Principal } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Database } from '../platform/db/schema.ts';
@@ -80,7 +82,7 @@ export async function openTask(
     dueAt: Date | null;
   },
 ): Promise<string> {
-  const id = randomUUID();
+  const id = uuidv7();
   await tx
     .insertInto('case_task')
     .values({

@@ -167,6 +167,18 @@ describe('bad input gets a clear error and changes nothing', () => {
   });
 });
 
+describe('many at once', () => {
+  it('opens more cases at once than the pool has connections, each with its own number', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        as(w.app, citizen)({ method: 'POST', url: '/api/v1/cases', payload: valid(), headers: { 'idempotency-key': `burst-${i}-abcdefgh` } }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(30).fill(201));
+    expect(new Set(results.map((r) => r.json().case.trackingNumber)).size).toBe(30);
+  });
+});
+
 describe('materials', () => {
   it('stores a sniffed, encrypted material and lists it on the case; the download is the same bytes', async () => {
     const c = (await create(citizen, valid())).json();

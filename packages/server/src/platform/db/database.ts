@@ -17,7 +17,13 @@ export type Db = Kysely<Database>;
 export type DbRole = 'owner' | 'yiwang_app' | 'yiwang_sequencer';
 
 export function createDb(url: string, options: { max?: number; role?: DbRole } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, application_name: 'yiwang' });
+  // A request that cannot get a connection in time fails (and says so) instead of hanging.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 20,
+    application_name: 'yiwang',
+    connectionTimeoutMillis: 10_000,
+  });
   // A dropped idle connection must not take the process down; the pool replaces it.
   pool.on('error', () => undefined);
   const role = options.role ?? 'owner';
