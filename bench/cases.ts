@@ -26,6 +26,11 @@ import {
 import { machine, saveReport, startBenchServer } from './lib/server.ts';
 import { labelOf, StatementRecorder } from './lib/statements.ts';
 
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const applicantCount = Number(process.env.BENCH_APPLICANTS ?? 100);
+const profileRequests = Number(process.env.BENCH_PROFILE_REQUESTS ?? 200);
+// Creates used to be held below the server's pool size (a deadlock, fixed): now as many as the rest.
 const createConnections = Number(process.env.BENCH_CREATE_CONNECTIONS ?? 50);
 const WARM_SECONDS = 2;
 // Backends publish their statistics after 10 s idle at the latest.
