@@ -20,6 +20,9 @@ export default defineConfig({
           )
             return 'antd';
           if (id.includes('node_modules/react')) return 'react';
+          // Loaded only with the pages that draw charts or render a service's form.
+          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
+          if (id.includes('node_modules/@rjsf')) return 'rjsf';
           return undefined;
         },
       },

@@ -39,7 +39,10 @@ describe.skipIf(!hasBrowser)('a disclosure request from application to reply', (
     await enterPassword(citizen, DEMO_CITIZEN_ID, DEMO_PASSWORD);
     await citizen.waitForURL(`${baseUrl}`);
     await citizen.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '办事服务' }).click();
-    await citizen.getByRole('button', { name: '在线申请' }).first().click();
+    await citizen
+      .locator('.ant-card-type-inner', { hasText: '政府信息公开申请' })
+      .getByRole('button', { name: '在线申请' })
+      .click();
     await citizen.getByRole('heading', { name: '在线申请：政府信息公开申请' }).waitFor();
     await citizen.getByText('答复期限：20 个工作日（政府信息公开条例第33条）').waitFor();
     // Required marks hold the form back until every field is filled.

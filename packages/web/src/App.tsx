@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AccountPage, PortalAccountRoute } from './account/AccountPage.tsx';
@@ -21,17 +22,34 @@ import { InboxPage } from './inbox/InboxPage.tsx';
 import { OrgConsolePage } from './orgs/OrgConsolePage.tsx';
 import { FeedbackPage } from './portal/FeedbackPage.tsx';
 import { HomePage } from './portal/HomePage.tsx';
+import { OpenGovPage } from './portal/OpenGovPage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
 import { RequireApplicant } from './portal/RequireApplicant.tsx';
 import { SectionPage } from './portal/SectionPage.tsx';
 import { ServicesPage } from './portal/ServicesPage.tsx';
+import { ServiceGuidePage } from './services/ServiceGuidePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { meKey } from './shell/session.ts';
 import { UserConsolePage } from './users/UserConsolePage.tsx';
-import { CASE_ROLES } from './workbench/nav.tsx';
+import { CASE_ROLES, STATISTICS_ROLES } from './workbench/nav.tsx';
 import { WorkbenchHome } from './workbench/WorkbenchHome.tsx';
 import { RequireRole, WorkbenchLayout } from './workbench/WorkbenchLayout.tsx';
 import './shell/app.css';
+
+// The form renderer and the charts are large: they load with the pages that use them.
+const ServiceApplyPage = lazy(() =>
+  import('./services/ServiceApplyPage.tsx').then((m) => ({ default: m.ServiceApplyPage })),
+);
+const ServiceAdminPage = lazy(() =>
+  import('./services/admin/ServiceAdminPage.tsx').then((m) => ({ default: m.ServiceAdminPage })),
+);
+const StatisticsPage = lazy(() =>
+  import('./statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
+const PublicStatisticsPage = lazy(() =>
+  import('./statistics/PublicStatisticsPage.tsx').then((m) => ({ default: m.PublicStatisticsPage })),
+);
+const loading = <Spin style={{ display: 'block', margin: 48 }} />;
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
 
@@ -43,9 +61,28 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'services', element: <ServicesPage /> },
-      { path: 'open-government', element: <SectionPage section="openGov" /> },
+      { path: 'services/:id', element: <ServiceGuidePage /> },
+      { path: 'open-government', element: <OpenGovPage /> },
+      {
+        path: 'open-government/approval-statistics',
+        element: (
+          <Suspense fallback={loading}>
+            <PublicStatisticsPage />
+          </Suspense>
+        ),
+      },
       { path: 'interaction', element: <SectionPage section="interaction" /> },
       { path: 'tracking', element: <TrackingPage /> },
+      {
+        path: 'apply/service/:serviceId',
+        element: (
+          <RequireApplicant>
+            <Suspense fallback={loading}>
+              <ServiceApplyPage />
+            </Suspense>
+          </RequireApplicant>
+        ),
+      },
       {
         path: 'apply/:process',
         element: (
@@ -131,6 +168,26 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roleCode="security_admin">
             <UserConsolePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'services',
+        element: (
+          <RequireRole roleCode="dept_admin">
+            <Suspense fallback={loading}>
+              <ServiceAdminPage />
+            </Suspense>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'statistics',
+        element: (
+          <RequireRole roleCode={STATISTICS_ROLES}>
+            <Suspense fallback={loading}>
+              <StatisticsPage />
+            </Suspense>
           </RequireRole>
         ),
       },

@@ -1,6 +1,7 @@
 import {
   type CaseActionRequest,
   type CreateCase,
+  caseAttachmentSchema,
   caseDetailSchema,
   caseListSchema,
   caseTaskListSchema,
@@ -39,3 +40,30 @@ export const trackCase = (number: string, code: string) =>
 export const fetchTasks = async () => (await api.get('/api/v1/tasks', caseTaskListSchema)).items;
 
 export const completeTask = (id: string, note: string) => api.command(`/api/v1/tasks/${id}/done`, { note });
+
+/** Media types by file extension, for files the browser gives no type (OFD, mostly). */
+const TYPE_BY_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ofd: 'application/ofd',
+};
+
+/** Uploads one material into a slot of the case (multipart: `slot`, `file`). */
+export function uploadAttachment(caseId: string, slot: string, file: File) {
+  const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
+  const typed =
+    file.type || !TYPE_BY_EXTENSION[extension]
+      ? file
+      : new File([file], file.name, { type: TYPE_BY_EXTENSION[extension] });
+  const body = new FormData();
+  body.append('slot', slot);
+  body.append('file', typed, file.name);
+  return api.upload(`/api/v1/cases/${caseId}/attachments`, body, caseAttachmentSchema);
+}
+
+/** Where the browser downloads a case's file (the server sends it as an attachment). */
+export const attachmentHref = (caseId: string, fileId: string) =>
+  `/api/v1/cases/${caseId}/attachments/${fileId}`;

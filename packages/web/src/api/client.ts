@@ -14,13 +14,14 @@ const answersUnauthenticated = new Set(['/api/v1/me', '/api/v1/auth/login']);
 
 async function send(path: string, init?: RequestInit): Promise<Response> {
   const token = currentCsrfToken();
-  const post = init?.method === 'POST';
+  const unsafe = init?.method !== undefined && init.method !== 'GET';
   return fetch(path, {
     ...init,
     headers: {
       accept: 'application/json',
-      ...(init?.body ? { 'content-type': 'application/json' } : {}),
-      ...(post && token ? { 'x-csrf-token': token } : {}),
+      // A multipart body (FormData) sets its own content type, with the boundary.
+      ...(typeof init?.body === 'string' ? { 'content-type': 'application/json' } : {}),
+      ...(unsafe && token ? { 'x-csrf-token': token } : {}),
       ...(init?.headers as Record<string, string> | undefined),
     },
   });
@@ -63,6 +64,11 @@ export const api = {
     headers?: Record<string, string>,
   ): Promise<z.infer<S>> =>
     schema.parse(await request(path, { method: 'POST', body: JSON.stringify(body ?? {}), headers })),
+  put: async <S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> =>
+    schema.parse(await request(path, { method: 'PUT', body: JSON.stringify(body ?? {}) })),
+  /** A multipart POST (a file and its fields). */
+  upload: async <S extends z.ZodType>(path: string, body: FormData, schema: S): Promise<z.infer<S>> =>
+    schema.parse(await request(path, { method: 'POST', body })),
   /** A POST whose success has no body to read (204). */
   command: async (path: string, body?: unknown): Promise<void> => {
     await request(path, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

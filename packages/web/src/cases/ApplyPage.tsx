@@ -3,14 +3,14 @@ import type { CreatedCase, ProcessSummary } from '@yiwang/contracts';
 import { Alert, Button, Card, Form, Input, List, Result, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { createCase } from '../api/cases.ts';
 import { UnitPicker } from '../orgs/UnitPicker.tsx';
 import { useLang } from '../shell/lang.ts';
 import { busy, hasFieldErrors, useProblemMessages } from '../shell/problems.ts';
 import { useMe } from '../shell/session.ts';
 import { CreatedReceipt } from './CreatedReceipt.tsx';
-import { newAttemptKey, useProcesses } from './caseParts.tsx';
+import { directProcesses, newAttemptKey, useProcesses } from './caseParts.tsx';
 import { FieldItem } from './FieldItem.tsx';
 
 type Values = { title: string; unitId: string; form?: Record<string, unknown> };
@@ -90,7 +90,9 @@ export function ApplyPage() {
   const processes = useProcesses();
   const [created, setCreated] = useState<CreatedCase>();
   if (processes.isPending) return <Spin />;
-  const process = processes.data?.find((p) => p.code === code);
+  const process = directProcesses(processes.data ?? []).find((p) => p.code === code);
+  // A licence is applied for through a service of the catalogue.
+  if (!process && processes.data?.some((p) => p.code === code)) return <Navigate to="/services" replace />;
   if (!process) {
     return (
       <Result

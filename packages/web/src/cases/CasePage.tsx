@@ -1,21 +1,7 @@
-import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AllowedAction, CaseDetail } from '@yiwang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  List,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import type { AllowedAction, CaseDetail, ServiceVersion } from '@yiwang/contracts';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -24,9 +10,11 @@ import { beijingDateTime, legalDateText } from '../shell/dates.ts';
 import { useLang } from '../shell/lang.ts';
 import { problemCode, useProblemMessages } from '../shell/problems.ts';
 import { ActionModal } from './ActionModal.tsx';
+import { CaseCards } from './CaseCards.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ClockCards } from './ClockCards.tsx';
-import { DueTime, fieldValueText, StateTag } from './caseParts.tsx';
+import { DueTime, StateTag } from './caseParts.tsx';
+import { useCaseService } from './caseService.ts';
 
 export const caseKey = (id: string) => ['cases', 'detail', id] as const;
 
@@ -35,10 +23,13 @@ const listPath = { workbench: '/workbench/cases', portal: '/my/cases' } as const
 
 function Header({
   detail,
+  service,
   area,
   onAction,
 }: {
   detail: CaseDetail;
+  /** The service a licence case applies for: its name in the reader's language. */
+  service?: ServiceVersion;
   area: Area;
   onAction: (a: AllowedAction) => void;
 }) {
@@ -55,7 +46,7 @@ function Header({
         </Link>
         <Space wrap align="center">
           <Typography.Title level={2} style={{ margin: 0 }}>
-            {c.title}
+            {service?.name[lang] ?? c.title}
           </Typography.Title>
           <StateTag state={c.state} />
         </Space>
@@ -117,69 +108,6 @@ function Header({
   );
 }
 
-function FormValues({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  return (
-    <Card title={t('cases.formValues')} style={{ height: '100%' }}>
-      <Descriptions
-        column={1}
-        bordered
-        size="small"
-        items={detail.formFields.map((f) => ({
-          key: f.name,
-          label: f.label[lang],
-          children: (
-            <span style={{ whiteSpace: 'pre-wrap' }}>{fieldValueText(f, detail.form[f.name], lang)}</span>
-          ),
-        }))}
-      />
-    </Card>
-  );
-}
-
-function Materials({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  return (
-    <Card title={t('cases.materials')} style={{ height: '100%' }}>
-      <List
-        size="small"
-        dataSource={detail.materials}
-        locale={{ emptyText: t('cases.noMaterials') }}
-        renderItem={(m) => {
-          const files = detail.attachments.filter((a) => a.slot === m.slot);
-          return (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <>
-                    {m.name[lang]}{' '}
-                    <Tag color={m.required ? 'red' : 'default'}>
-                      {t(m.required ? 'cases.materialRequired' : 'cases.materialOptional')}
-                    </Tag>
-                  </>
-                }
-                description={
-                  files.length === 0 ? (
-                    <Tag>{t('cases.notUploaded')}</Tag>
-                  ) : (
-                    files.map((f) => (
-                      <div key={f.id}>
-                        <PaperClipOutlined /> {f.fileName} ({Math.ceil(f.sizeBytes / 1024)} KB)
-                      </div>
-                    ))
-                  )
-                }
-              />
-            </List.Item>
-          );
-        }}
-      />
-    </Card>
-  );
-}
-
 /** One case, for the staff who handle it (workbench) and for its applicant (portal). */
 export function CasePage({ area }: { area: Area }) {
   const { t } = useTranslation();
@@ -190,6 +118,7 @@ export function CasePage({ area }: { area: Area }) {
   const queryClient = useQueryClient();
   const [acting, setActing] = useState<AllowedAction>();
   const detail = useQuery({ queryKey: caseKey(id), queryFn: () => fetchCase(id), retry: false });
+  const service = useCaseService(detail.data);
   if (detail.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (detail.isError) {
     const code = problemCode(detail.error);
@@ -214,19 +143,12 @@ export function CasePage({ area }: { area: Area }) {
   };
   return (
     <>
-      <Header detail={detail.data} area={area} onAction={setActing} />
+      <Header detail={detail.data} service={service} area={area} onAction={setActing} />
       {detail.data.case.state.terminal && (
         <Alert type="success" showIcon title={t('cases.closedNote')} style={{ marginBottom: 16 }} />
       )}
       <ClockCards clocks={detail.data.clocks} />
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} lg={14}>
-          <FormValues detail={detail.data} />
-        </Col>
-        <Col xs={24} lg={10}>
-          <Materials detail={detail.data} />
-        </Col>
-      </Row>
+      <CaseCards detail={detail.data} service={service} area={area} />
       <Card title={t('cases.timeline')}>
         <CaseTimeline detail={detail.data} />
       </Card>

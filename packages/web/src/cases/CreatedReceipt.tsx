@@ -1,5 +1,6 @@
 import type { CreatedCase } from '@yiwang/contracts';
 import { Alert, Button, Descriptions, Result, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { beijingDueTime } from '../shell/dates.ts';
@@ -11,8 +12,19 @@ const big = {
   letterSpacing: 1,
 };
 
-/** The new case's tracking number and lookup code: the code is shown this once, so say keep it. */
-export function CreatedReceipt({ created }: { created: CreatedCase }) {
+/**
+ * The new case's tracking number and lookup code: the code is shown this once, so say keep it.
+ * `name` is what was applied for (a service's name rather than its process), `children` what to do next.
+ */
+export function CreatedReceipt({
+  created,
+  name,
+  children,
+}: {
+  created: CreatedCase;
+  name?: string;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const lang = useLang();
   const c = created.case;
@@ -20,7 +32,7 @@ export function CreatedReceipt({ created }: { created: CreatedCase }) {
     <Result
       status="success"
       title={t('apply.doneTitle')}
-      subTitle={t('apply.doneText', { name: c.process.name[lang], unit: c.owningUnit.name[lang] })}
+      subTitle={t('apply.doneText', { name: name ?? c.process.name[lang], unit: c.owningUnit.name[lang] })}
       extra={
         <Space wrap>
           <Link to={`/my/cases/${c.id}`}>
@@ -65,6 +77,7 @@ export function CreatedReceipt({ created }: { created: CreatedCase }) {
           ]}
         />
         <Alert type="warning" showIcon title={t('apply.keepTitle')} description={t('apply.keepText')} />
+        {children}
       </Space>
     </Result>
   );

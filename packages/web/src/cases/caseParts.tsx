@@ -1,6 +1,6 @@
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { CaseSummary, FieldDefinition } from '@yiwang/contracts';
+import type { CaseSummary, FieldDefinition, ProcessSummary } from '@yiwang/contracts';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fetchProcesses } from '../api/cases.ts';
@@ -17,15 +17,31 @@ export function useProcesses() {
   return useQuery({ queryKey: processesKey, queryFn: fetchProcesses, staleTime: 10 * 60_000 });
 }
 
+/**
+ * The processes one files directly. A licence (system `approval`) is applied for through a
+ * service of the catalogue instead, which fixes its form, materials and limits.
+ */
+export function directProcesses(processes: ProcessSummary[]): ProcessSummary[] {
+  return processes.filter((p) => p.system !== 'approval');
+}
+
+/** A licence case: opened through a service of the catalogue. */
+export const isLicence = (c: { process: { system: string } }) => c.process.system === 'approval';
+
 type State = CaseSummary['state'];
 
-/** A state: open ones in blue, a correction awaited in orange, closed ones green or grey. */
+/** Closed states that say no: refused, not accepted. */
+const REFUSALS = new Set(['refused', 'not_accepted']);
+
+/** A state: open ones in blue, a correction awaited in orange, closed ones green, red (a refusal) or grey. */
 export function StateTag({ state }: { state: State }) {
   const lang = useLang();
   const color = state.terminal
     ? state.code === 'withdrawn'
       ? 'default'
-      : 'green'
+      : REFUSALS.has(state.code)
+        ? 'red'
+        : 'green'
     : state.code === 'correcting'
       ? 'orange'
       : 'blue';

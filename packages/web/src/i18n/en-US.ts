@@ -1,3 +1,4 @@
+import { approvalEn } from './en/approval.ts';
 import { casesEn } from './en/cases.ts';
 import { consoleEn } from './en/console.ts';
 import { identityEn } from './en/identity.ts';
@@ -7,6 +8,7 @@ export const enUS: Messages = {
   ...identityEn,
   ...consoleEn,
   ...casesEn,
+  ...approvalEn,
   site: {
     name: 'Heilongjiang Online Government Services',
     short: 'Yiwang',
@@ -100,6 +102,23 @@ export const enUS: Messages = {
     unknown_process: 'No such service',
     invalid_notice: 'The holiday notice has a mistake',
     reused: 'Please submit again',
+    required_for_bad_review: 'Say what went wrong',
+    service_not_offered: 'This service is no longer offered',
+    unknown_slot: 'Not a material of this case',
+    exceeds_legal_limit: 'The committed limit cannot exceed the legal one',
+    zero_needs_on_the_spot: 'A committed limit of 0 needs on-the-spot handling',
+    fee_needs_legal_basis: 'A fee needs the law or administrative regulation that sets it',
+    duplicate_slot: 'Each material slot once',
+    outside_unit_territory: 'The areas must lie within the owning unit’s',
+    max_length_missing: 'A text field needs a maxLength',
+    max_length_too_big: 'maxLength is too big',
+    invalid_json_schema: 'Not a valid JSON Schema',
+    invalid_pattern: 'Not a valid regular expression',
+    not_an_object_schema: 'The form must be a schema of type object',
+    no_properties: 'The form needs at least one field',
+    too_many_properties: 'The form has too many fields',
+    too_deep: 'The form is nested too deep',
+    unsupported_draft: 'Only JSON Schema draft-07 is supported',
     password: {
       too_short: 'At least {{minimum}} characters',
       too_few_classes: 'Use at least {{minimum}} of: lower case, upper case, digits, symbols',

@@ -1,3 +1,4 @@
+import { approvalZh } from './zh/approval.ts';
 import { casesZh } from './zh/cases.ts';
 import { consoleZh } from './zh/console.ts';
 import { identityZh } from './zh/identity.ts';
@@ -7,6 +8,7 @@ export const zhCN = {
   ...identityZh,
   ...consoleZh,
   ...casesZh,
+  ...approvalZh,
   site: {
     name: '黑龙江省网上政务服务平台',
     short: '一网',
@@ -99,6 +101,23 @@ export const zhCN = {
     unknown_process: '没有这个办事事项',
     invalid_notice: '节假日安排有误',
     reused: '请重新提交',
+    required_for_bad_review: '请说明不满意的原因',
+    service_not_offered: '该事项已停止办理',
+    unknown_slot: '本办件没有这项材料',
+    exceeds_legal_limit: '承诺时限不能超过法定时限',
+    zero_needs_on_the_spot: '承诺时限为 0 的事项须可即办',
+    fee_needs_legal_basis: '收费须写明设定收费的法律、行政法规',
+    duplicate_slot: '材料编号（slot）不能重复',
+    outside_unit_territory: '适用区域须在实施机关所辖区域内',
+    max_length_missing: '文本字段须设置 maxLength',
+    max_length_too_big: 'maxLength 过大',
+    invalid_json_schema: '不是有效的 JSON Schema',
+    invalid_pattern: '不是有效的正则表达式',
+    not_an_object_schema: '申请表须为 object 类型',
+    no_properties: '申请表至少需要一个字段',
+    too_many_properties: '申请表字段过多',
+    too_deep: '申请表嵌套层级过深',
+    unsupported_draft: '只支持 JSON Schema draft-07',
     password: {
       too_short: '密码至少 {{minimum}} 位',
       too_few_classes: '须包含小写字母、大写字母、数字、符号中的至少 {{minimum}} 类',

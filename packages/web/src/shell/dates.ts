@@ -27,3 +27,10 @@ export function legalDateText(day: string, lang: string): string {
     new Date(`${day}T00:00:00Z`),
   );
 }
+
+/** The Beijing date of an instant, in the reader's language. */
+export function beijingDate(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }).format(
+    new Date(iso),
+  );
+}

@@ -1,12 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FlagOutlined,
   IdcardOutlined,
   InboxOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@yiwang/contracts';
@@ -16,6 +18,9 @@ import { hasRole } from '../shell/session.ts';
 /** The roles that take actions on cases: their holders get a queue of work (我的待办). */
 export const CASE_ROLES = ['clerk', 'reviewer', 'approver', 'agency_head', 'dept_admin', 'petition_officer'];
 
+/** Who reads the licensing figures: statisticians, department heads and administrators, supervisors. */
+export const STATISTICS_ROLES = ['statistician', 'dept_admin', 'agency_head', 'supervisor'];
+
 /** The workbench's systems; each shows only to the roles that may use it (any of `roles`). */
 export const workbenchPages: Array<{ key: string; path: string; icon: ReactNode; roles?: string[] }> = [
   { key: 'overview', path: '/workbench', icon: <DashboardOutlined /> },
@@ -23,6 +28,8 @@ export const workbenchPages: Array<{ key: string; path: string; icon: ReactNode;
   { key: 'tasks', path: '/workbench/tasks', icon: <FlagOutlined />, roles: ['supervisor'] },
   { key: 'orgs', path: '/workbench/orgs', icon: <ApartmentOutlined />, roles: ['security_admin'] },
   { key: 'users', path: '/workbench/users', icon: <TeamOutlined />, roles: ['security_admin'] },
+  { key: 'services', path: '/workbench/services', icon: <ProfileOutlined />, roles: ['dept_admin'] },
+  { key: 'statistics', path: '/workbench/statistics', icon: <BarChartOutlined />, roles: STATISTICS_ROLES },
   { key: 'audit', path: '/workbench/audit', icon: <AuditOutlined />, roles: ['security_auditor'] },
   { key: 'calendar', path: '/workbench/calendar', icon: <CalendarOutlined />, roles: ['system_admin'] },
   { key: 'inbox', path: '/workbench/inbox', icon: <BellOutlined /> },

@@ -20,6 +20,8 @@ export const consoleEn: Widen<typeof consoleZh> = {
       orgs: 'Organisations',
       users: 'Accounts',
       audit: 'Audit log',
+      services: 'Services',
+      statistics: 'Figures',
       account: 'My account',
     },
     describe: {
@@ -30,6 +32,8 @@ export const consoleEn: Widen<typeof consoleZh> = {
       orgs: 'Keep the territorial (块) and line (条) trees of units',
       users: 'Staff accounts, role grants and unlocking',
       audit: 'Search audit events and check tamper-evidence proofs',
+      services: 'Guides and forms of your departments’ services, and publishing them',
+      statistics: 'Licences received and decided, on-time share and satisfaction',
       account: 'Password, authenticator app and sessions',
     },
   },

@@ -18,6 +18,8 @@ export const consoleZh = {
       orgs: '机构管理',
       users: '用户管理',
       audit: '审计日志',
+      services: '事项管理',
+      statistics: '统计分析',
       account: '我的账号',
     },
     describe: {
@@ -28,6 +30,8 @@ export const consoleZh = {
       orgs: '维护块（行政区划）与条（业务条线）两棵机构树',
       users: '工作人员账号、岗位授权与解锁',
       audit: '查询审计事件、验证防篡改证明',
+      services: '本部门事项的办事指南、申请表与发布',
+      statistics: '行政许可收件、办结、按时办结率与满意率',
       account: '密码、身份验证器与登录会话',
     },
   },
