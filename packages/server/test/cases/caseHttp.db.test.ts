@@ -171,7 +171,15 @@ describe('many at once', () => {
   it('opens more cases at once than the pool has connections, each with its own number', async () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        as(w.app, citizen)({ method: 'POST', url: '/api/v1/cases', payload: valid(), headers: { 'idempotency-key': `burst-${i}-abcdefgh` } }),
+        as(
+          w.app,
+          citizen,
+        )({
+          method: 'POST',
+          url: '/api/v1/cases',
+          payload: valid(),
+          headers: { 'idempotency-key': `burst-${i}-abcdefgh` },
+        }),
       ),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(30).fill(201));
