@@ -9,15 +9,13 @@ import {
   scratchFileSettings,
 } from '../../src/caseEngine.ts';
 import { runSweeps } from '../../src/cases/sweeps.ts';
+import { lawsCited, licenceName, splitItems } from '../../src/modules/approval/documentText.ts';
 import {
   courtOf,
   documentPrefix,
-  lawsCited,
-  licenceName,
   reviewBodyOf,
-  splitItems,
   type UnitPlace,
-} from '../../src/modules/approval/documents.ts';
+} from '../../src/modules/approval/jurisdiction.ts';
 import { openFileStore } from '../../src/platform/files/index.ts';
 import { samples } from '../../src/platform/files/samples.ts';
 import { poppler, popplerAvailable } from '../documents/poppler.ts';

@@ -13,6 +13,8 @@ import {
 } from '../../platform/documents/index.ts';
 import { type FileStore, noScanner, storeFile } from '../../platform/files/index.ts';
 import { HttpProblem } from '../../platform/http/problems.ts';
+import { citation, lawsCited, licenceName, ownLaw, splitItems, text } from './documentText.ts';
+import { documentPrefix, loadUnit, remedies, type UnitPlace } from './jurisdiction.ts';
 
 /**
  * The written documents of the licensing process (行政许可法): each action that the law wants told
@@ -336,168 +338,6 @@ function decided(c: CaseContext) {
   return { ...application(c), acceptedOn: acceptedOn(c), ...(serviceBasis ? { serviceBasis } : {}) };
 }
 
-/** 食品经营许可 → 食品经营许可证; a service not named …许可 gets the law's general words (第39条). */
-export function licenceName(serviceName: string): string {
-  const name = serviceName.replace(/（[^）]*）$/, '');
-  return name.endsWith('许可') ? `${name}证` : '行政许可证件';
-}
-
-/** A period's basis is its service's own law, not the Licensing Law's general 20 days. */
-function ownLaw(basis: string): boolean {
-  return !/行政许可法/.test(basis);
-}
-
-/** A basis as a citation: what comes before the quoted text, at most 200 characters. */
-function citation(basis: string): string {
-  return (basis.split(/[：:\n]/)[0] ?? basis).trim().slice(0, 200);
-}
-
-/** The laws a service's legal basis cites, with their articles: 《食品安全法》第三十五条、《…办法》. */
-export function lawsCited(legalBasis: string): string | undefined {
-  const found = new Set<string>();
-  for (const m of legalBasis.matchAll(
-    /《[^》]{1,60}》(?:第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?)?/g,
-  )) {
-    found.add(m[0]);
-  }
-  let cited = '';
-  for (const law of found) {
-    const next = cited ? `${cited}、${law}` : law;
-    if (next.length > 200) break;
-    cited = next;
-  }
-  return cited || undefined;
-}
-
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-
-const NUMERAL = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})`;
-const MARKER = String.raw`(?:${NUMERAL}[.、．)）](?!\d)|[（(]${NUMERAL}[)）]|[①-⑳])`;
-const LEADING = new RegExp(`^(?:${MARKER}|[-•·*])\\s*`);
-const INLINE = new RegExp(`\\s+(?=${MARKER})`);
-
-/**
- * Staff's list as items: one per line or per ；, inline numbers ("1. … 2. …") split too, their
- * numbering and closing marks taken off (the document numbers them again).
- */
-export function splitItems(list: string): string[] {
-  const items = list
-    .split(/\r?\n|[；;]/)
-    .flatMap((line) => line.split(INLINE))
-    .map((item) =>
-      item
-        .trim()
-        .replace(LEADING, '')
-        .replace(/[。；;.，,、\s]+$/, '')
-        .trim(),
-    )
-    .filter((item) => item.length > 0);
-  return items.length > 0 || list.trim() === '' ? items : [list.trim()];
-}
-
-// ---------------------------------------------------------------------------------------------
-// The unit: its name, its place, where review and suit go
-
-export type UnitPlace = {
-  id: string;
-  code: string;
-  kind: 'division' | 'department';
-  name: string;
-  /** The unit one level up on its line (条), for vertically led bodies. */
-  lineParentName: string | null;
-  /** The unit's division and the divisions above it, by GB/T 2260 code. */
-  division: string;
-  places: ReadonlyMap<string, string>;
-};
-
-const VERTICAL = /海关|税务|国家安全|金融监督管理|外汇管理/;
-
-const provinceOf = (code: string) => `${code.slice(0, 2)}0000`;
-const prefectureOf = (code: string) => `${code.slice(0, 4)}00`;
-/** GB/T 2260 numbers every provincial capital xx01. */
-const capitalOf = (code: string) => `${code.slice(0, 2)}0100`;
-const levelOf = (code: string) =>
-  code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'prefecture' : 'county';
-
-/** The place's name as a government writes it: 黑龙江省, 哈尔滨市, 哈尔滨市道里区, 依兰县. */
-function placeName(u: UnitPlace, code: string): string {
-  const name = u.places.get(code) ?? code;
-  if (levelOf(code) !== 'county' || !name.endsWith('区')) return name;
-  const city = u.places.get(prefectureOf(code));
-  return city?.endsWith('市') ? `${city}${name}` : name;
-}
-
-function governmentOf(u: UnitPlace, code: string): string {
-  const name = placeName(u, code);
-  return name.endsWith('地区') ? `${name}行政公署` : `${name}人民政府`;
-}
-
-/** 行政复议法（2023）第24条、第27条: see the header. */
-export function reviewBodyOf(u: UnitPlace): string {
-  if (u.kind === 'division') {
-    const level = levelOf(u.division);
-    if (level === 'province') return governmentOf(u, u.division);
-    return governmentOf(u, level === 'prefecture' ? provinceOf(u.division) : prefectureOf(u.division));
-  }
-  if (VERTICAL.test(u.name)) return u.lineParentName ?? '上一级主管部门';
-  return governmentOf(u, u.division);
-}
-
-/** 行政诉讼法第18条: the courts of the city where the unit sits; see the header. */
-export function courtOf(u: UnitPlace): string {
-  const level = levelOf(u.division);
-  const seat =
-    level === 'province'
-      ? capitalOf(u.division)
-      : level === 'prefecture'
-        ? u.division
-        : prefectureOf(u.division);
-  const city = u.places.get(seat) ?? u.places.get(u.division) ?? u.name;
-  return `${city}有管辖权的人民法院`;
-}
-
-/** Both versions' parameters: v2 (2023 law) reads reviewBody, v1 (2017 law, 第12条) reviewBodies. */
-function remedies(u: UnitPlace) {
-  const reviewBody = reviewBodyOf(u);
-  const both =
-    u.kind === 'department' && u.lineParentName && u.lineParentName !== reviewBody
-      ? [reviewBody, u.lineParentName]
-      : [reviewBody];
-  return { reviewBody, reviewBodies: both, court: courtOf(u) };
-}
-
-/** Short forms of the demo lines (org seed: 230100-SCJG): 市场监督管理 → 市监. */
-const LINE_SHORT: Record<string, string> = {
-  SCJG: '市监',
-  GA: '公',
-  ZWFW: '政务',
-  XF: '信访',
-  SJ: '审',
-  TJ: '统',
-  YJ: '应急',
-  DA: '档',
-};
-
-/** 黑, 哈市, 哈道里, 哈依兰: the place as 机关代字 shorten it. */
-function placeShort(u: UnitPlace, code: string): string {
-  const name = u.places.get(code) ?? code;
-  const level = levelOf(code);
-  if (level === 'province') return name.slice(0, 1);
-  if (level === 'prefecture') return name.endsWith('市') ? `${name.slice(0, 1)}市` : name.slice(0, 1);
-  const city = u.places.get(prefectureOf(code)) ?? '';
-  return `${city.slice(0, 1)}${name.replace(/(自治县|区|县|市|旗)$/, '')}`;
-}
-
-/** The 机关代字 before 许: 哈市监 for 哈尔滨市市场监督管理局; the unit code where no short form is known. */
-export function documentPrefix(u: UnitPlace): string {
-  if (u.kind === 'division') return `${placeShort(u, u.division)}政`;
-  const line = LINE_SHORT[u.code.split('-')[1] ?? ''];
-  if (!line) return u.code;
-  const place = placeShort(u, u.division);
-  // 哈市 + 市监 → 哈市监: one 市 serves the city and 市场 (黑 + 市监 → 黑市监).
-  return place.endsWith('市') && line.startsWith('市') ? `${place}${line.slice(1)}` : `${place}${line}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Loading
 
@@ -539,31 +379,5 @@ async function loadContext(
         ? undefined
         : { legalBasis: record.legal_basis, joint: limit?.joint === true },
     clock: (code) => clocks.get(code),
-  };
-}
-
-async function loadUnit(tx: Tx, unitId: string): Promise<UnitPlace> {
-  const unit = await tx
-    .selectFrom('org_unit as u')
-    .leftJoin('org_unit as l', 'l.id', 'u.line_parent_id')
-    .select(['u.id', 'u.code', 'u.kind', 'u.name_zh', 'u.division_code', 'l.name_zh as line_parent'])
-    .where('u.id', '=', unitId)
-    .executeTakeFirstOrThrow();
-  const d = unit.division_code;
-  const codes = [...new Set([d, prefectureOf(d), provinceOf(d), capitalOf(d)])];
-  const places = await tx
-    .selectFrom('org_unit')
-    .select(['code', 'name_zh'])
-    .where('kind', '=', 'division')
-    .where('code', 'in', codes)
-    .execute();
-  return {
-    id: unit.id,
-    code: unit.code,
-    kind: unit.kind as 'division' | 'department',
-    name: unit.name_zh,
-    lineParentName: unit.line_parent,
-    division: d,
-    places: new Map(places.map((p) => [p.code, p.name_zh])),
   };
 }

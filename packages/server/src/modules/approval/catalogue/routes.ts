@@ -22,6 +22,7 @@ import { requirePrincipal } from '../../../platform/http/authenticate.ts';
 import { authorize, NotFoundProblem, problemResponses } from '../../../platform/http/problems.ts';
 import { queryWords } from '../../../platform/search/query.ts';
 import { canManageService, canReadPublishedServices, managesServices } from './policy.ts';
+import { presentSummary, presentVersion } from './present.ts';
 import {
   facetCounts,
   findService,
@@ -37,8 +38,6 @@ import {
   loadOwningUnit,
   lockService,
   newDraft,
-  presentSummary,
-  presentVersion,
   publishDraft,
   updateDraft,
 } from './service.ts';
