@@ -25,6 +25,31 @@ export async function findCase(db: Db | Tx, id: string, lock = false): Promise<C
   return query.executeTakeFirst();
 }
 
+type UnitPaths = { id: string; territorial_path: string; line_path: string };
+type ActorRow = { action: string; actor_user_id: string | null };
+
+/** The policies' view of a case, from its row, its unit and who has done what on it. */
+export function factsOf(
+  row: Pick<CaseRow, 'applicant_user_id' | 'state' | 'spec'>,
+  unit: UnitPaths,
+  actors: readonly ActorRow[],
+): CaseFacts {
+  const actorsByAction = new Map<string, Set<string>>();
+  for (const a of actors) {
+    if (a.actor_user_id === null) continue;
+    const set = actorsByAction.get(a.action) ?? new Set<string>();
+    set.add(a.actor_user_id);
+    actorsByAction.set(a.action, set);
+  }
+  return {
+    owningUnit: { id: unit.id, territorialPath: unit.territorial_path, linePath: unit.line_path },
+    applicantUserId: row.applicant_user_id,
+    state: row.state,
+    actorsByAction,
+    flags: row.spec?.flags ?? {},
+  };
+}
+
 /** Where the case's unit sits and who has done what on it: what the pure policies decide on. */
 export async function loadFacts(db: Db | Tx, row: CaseRow): Promise<CaseFacts> {
   const [unit, actors] = await Promise.all([
@@ -40,17 +65,5 @@ export async function loadFacts(db: Db | Tx, row: CaseRow): Promise<CaseFacts> {
       .where('actor_user_id', 'is not', null)
       .execute(),
   ]);
-  const actorsByAction = new Map<string, Set<string>>();
-  for (const a of actors) {
-    const set = actorsByAction.get(a.action) ?? new Set<string>();
-    set.add(a.actor_user_id as string);
-    actorsByAction.set(a.action, set);
-  }
-  return {
-    owningUnit: { id: unit.id, territorialPath: unit.territorial_path, linePath: unit.line_path },
-    applicantUserId: row.applicant_user_id,
-    state: row.state,
-    actorsByAction,
-    flags: row.spec?.flags ?? {},
-  };
+  return factsOf(row, unit, actors);
 }

@@ -34,6 +34,7 @@ export type SummaryRow = {
   closed_at: Date | null;
   version: number;
   spec?: CaseSpec;
+  applicant_user_id: string | null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

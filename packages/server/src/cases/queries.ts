@@ -3,6 +3,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Principal } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Database } from '../platform/db/schema.ts';
+import { factsOf } from './facts.ts';
 import type { CaseFacts } from './policy.ts';
 import type { SummaryRow } from './present.ts';
 import type { ProcessRegistry } from './registry.ts';
@@ -33,6 +34,7 @@ export function selectSummaries(db: Db) {
       'c.closed_at',
       'c.version',
       'c.spec',
+      'c.applicant_user_id',
     ]);
 }
 
@@ -137,10 +139,10 @@ export async function applicantCases(db: Db, registry: ProcessRegistry, p: Princ
 }
 
 /** The facts the policies need, for a page of cases at once. */
-export async function factsFor(db: Db, rows: readonly SummaryRow[], applicants: Map<string, string | null>) {
+/** The facts the policies need, for a page of cases at once. */
+export async function factsFor(db: Db, rows: readonly SummaryRow[]) {
   const facts = new Map<string, CaseFacts>();
   if (rows.length === 0) return facts;
-  const ids = rows.map((r) => r.id);
   const [units, actors] = await Promise.all([
     db
       .selectFrom('org_unit')
@@ -150,7 +152,11 @@ export async function factsFor(db: Db, rows: readonly SummaryRow[], applicants: 
     db
       .selectFrom('case_action')
       .select(['case_id', 'action', 'actor_user_id'])
-      .where('case_id', 'in', ids)
+      .where(
+        'case_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .where('actor_user_id', 'is not', null)
       .execute(),
   ]);
@@ -158,19 +164,14 @@ export async function factsFor(db: Db, rows: readonly SummaryRow[], applicants: 
   for (const row of rows) {
     const unit = unitById.get(row.owning_unit_id);
     if (!unit) continue;
-    const actorsByAction = new Map<string, Set<string>>();
-    for (const a of actors.filter((x) => x.case_id === row.id)) {
-      const set = actorsByAction.get(a.action) ?? new Set<string>();
-      set.add(a.actor_user_id as string);
-      actorsByAction.set(a.action, set);
-    }
-    facts.set(row.id, {
-      owningUnit: { id: unit.id, territorialPath: unit.territorial_path, linePath: unit.line_path },
-      applicantUserId: applicants.get(row.id) ?? null,
-      state: row.state,
-      actorsByAction,
-      flags: row.spec?.flags ?? {},
-    });
+    facts.set(
+      row.id,
+      factsOf(
+        row,
+        unit,
+        actors.filter((a) => a.case_id === row.id),
+      ),
+    );
   }
   return facts;
 }

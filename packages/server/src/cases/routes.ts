@@ -25,7 +25,7 @@ import { type MaterialCheck, performAction } from './actions.ts';
 import { type CreateFlowDeps, createCase } from './create.ts';
 import { type AttachmentLister, loadDetail, loadSummaryRow } from './detail.ts';
 import type { CaseEngine } from './engine.ts';
-import { findCase, loadFacts } from './facts.ts';
+import { loadFacts } from './facts.ts';
 import { allowedActions, canViewCase } from './policy.ts';
 import { presentProcess, presentSummary } from './present.ts';
 import { applicantCases, factsFor, staffQueue } from './queries.ts';
@@ -42,7 +42,7 @@ async function readCase(deps: CaseRouteDeps, db: Db, request: FastifyRequest, id
   const row = await loadSummaryRow(db, id);
   if (!row) throw new NotFoundProblem('no such case');
   const def = deps.registry.get(row.process_code, row.process_version);
-  const facts = await loadFacts(db, { ...row, applicant_user_id: await applicantOf(db, id) });
+  const facts = await loadFacts(db, row);
   authorize(canViewCase(viewer, def, facts), 'this case is not yours to see');
   return inTransaction(db, request.actor, async (tx) => {
     await recordEvent(tx, {
@@ -53,10 +53,6 @@ async function readCase(deps: CaseRouteDeps, db: Db, request: FastifyRequest, id
     });
     return loadDetail(deps, tx, row, viewer, facts);
   });
-}
-
-async function applicantOf(db: Db, id: string): Promise<string | null> {
-  return (await findCase(db, id))?.applicant_user_id ?? null;
 }
 
 export function registerCaseRoutes(app: FastifyInstance, db: Db, deps: CaseRouteDeps): void {
@@ -114,8 +110,7 @@ export function registerCaseRoutes(app: FastifyInstance, db: Db, deps: CaseRoute
       const page = staff
         ? await staffQueue(db, deps.registry, principal, request.query)
         : await applicantCases(db, deps.registry, principal, request.query);
-      const applicants = new Map(page.rows.map((row) => [row.id, staff ? null : principal.userId]));
-      const facts = await factsFor(db, page.rows, applicants);
+      const facts = await factsFor(db, page.rows);
       if (page.rows.length > 0) {
         await inTransaction(db, request.actor, (tx) =>
           recordEvent(tx, {
