@@ -4,10 +4,14 @@ import type { ProcessDefinition } from '../../src/cases/definition.ts';
 import { type CaseEngine, openCase } from '../../src/cases/engine.ts';
 import { lookupHashOf, newLookupCode, nextTrackingNumber } from '../../src/cases/tracking.ts';
 import { disclosureProcess } from '../../src/modules/disclosure/process.ts';
-import { loadPrincipal, type Principal } from '../../src/platform/access/principal.ts';
+import { demoPrincipal } from '../../src/modules/identity/seed.ts';
+import type { Principal } from '../../src/platform/access/principal.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { inTransaction } from '../../src/platform/db/transaction.ts';
 import type { PlatformServices } from '../../src/platform/services.ts';
+
+/** The demo accounts as principals (the seeds' own helper). */
+export const principal = demoPrincipal;
 
 const reason = { name: 'reason', label: { zh: '理由', en: 'Reason' }, type: 'text', required: true } as const;
 
@@ -120,19 +124,6 @@ export const licenceFixture: ProcessDefinition = {
 
 export function testEngine(s: PlatformServices, warnShare = 0.2): CaseEngine {
   return buildCaseEngine(s, { sweepSeconds: 30, warnShare }, [disclosureProcess, licenceFixture]);
-}
-
-export async function principal(
-  db: Db,
-  where: { username?: string; kind?: 'citizen' | 'business' },
-): Promise<Principal> {
-  let q = db.selectFrom('app_user').select('id');
-  q = where.username
-    ? q.where('username', '=', where.username)
-    : q.where('kind', '=', where.kind ?? 'citizen');
-  const p = await loadPrincipal(db, (await q.orderBy('created_at').executeTakeFirstOrThrow()).id);
-  if (!p) throw new Error('no such principal');
-  return p;
 }
 
 /** Opens a case as the applicant at `at`, straight through the engine. */

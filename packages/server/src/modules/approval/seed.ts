@@ -2,9 +2,10 @@ import { chinaDateOf } from '@yiwang/standards';
 import { performAction } from '../../cases/actions.ts';
 import { type CaseEngine, openCase } from '../../cases/engine.ts';
 import { lookupHashOf, newLookupCode, nextTrackingNumber } from '../../cases/tracking.ts';
-import { loadPrincipal, type Principal } from '../../platform/access/principal.ts';
+import type { Principal } from '../../platform/access/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { demoPrincipal } from '../identity/seed.ts';
 import { openingTerms } from './applications.ts';
 import { findVersion } from './catalogue/queries.ts';
 import { licenceProcess } from './process.ts';
@@ -112,14 +113,6 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-async function principalOf(db: Db, username: string | null): Promise<Principal> {
-  let q = db.selectFrom('app_user').select('id');
-  q = username ? q.where('username', '=', username) : q.where('kind', '=', 'business');
-  const p = await loadPrincipal(db, (await q.orderBy('created_at').executeTakeFirstOrThrow()).id);
-  if (!p) throw new Error('a demo account is disabled');
-  return p;
-}
-
 const morningOf = (now: Date, days: number) =>
   new Date(`${chinaDateOf(new Date(now.getTime() - days * DAY_MS))}T09:30:00+08:00`);
 
@@ -132,11 +125,11 @@ export async function seedLicenceDemo(engine: CaseEngine, db: Db, now = new Date
     .executeTakeFirst();
   if (existing) return 0;
   const people: Record<Who, Principal> = {
-    clerk: await principalOf(db, 'clerk'),
-    reviewer: await principalOf(db, 'reviewer'),
-    approver: await principalOf(db, 'approver'),
-    head: await principalOf(db, 'head'),
-    applicant: await principalOf(db, null),
+    clerk: await demoPrincipal(db, { username: 'clerk' }),
+    reviewer: await demoPrincipal(db, { username: 'reviewer' }),
+    approver: await demoPrincipal(db, { username: 'approver' }),
+    head: await demoPrincipal(db, { username: 'head' }),
+    applicant: await demoPrincipal(db, { kind: 'business' }),
   };
   let opened = 0;
   for (const s of SCENARIOS) {

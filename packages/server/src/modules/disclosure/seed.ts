@@ -2,9 +2,9 @@ import { chinaDateOf } from '@yiwang/standards';
 import { performAction } from '../../cases/actions.ts';
 import { type CaseEngine, openCase } from '../../cases/engine.ts';
 import { lookupHashOf, newLookupCode, nextTrackingNumber } from '../../cases/tracking.ts';
-import { loadPrincipal, type Principal } from '../../platform/access/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { demoPrincipal } from '../identity/seed.ts';
 import { disclosureProcess } from './process.ts';
 
 const DAY_MS = 86_400_000;
@@ -95,20 +95,6 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-async function principalOf(
-  db: Db,
-  where: { username?: string; kind?: 'citizen' | 'business' },
-): Promise<Principal> {
-  let q = db.selectFrom('app_user').select('id');
-  q = where.username
-    ? q.where('username', '=', where.username)
-    : q.where('kind', '=', where.kind ?? 'citizen');
-  const row = await q.orderBy('created_at').executeTakeFirstOrThrow();
-  const principal = await loadPrincipal(db, row.id);
-  if (!principal) throw new Error('a demo account is disabled');
-  return principal;
-}
-
 /** 10:00 China time, `days` days before `now`. */
 function morningOf(now: Date, days: number): Date {
   return new Date(`${chinaDateOf(new Date(now.getTime() - days * DAY_MS))}T10:00:00+08:00`);
@@ -129,10 +115,10 @@ export async function seedDisclosureDemo(engine: CaseEngine, db: Db, now = new D
     .executeTakeFirst();
   if (!unit) return 0;
   const people = {
-    clerk: await principalOf(db, { username: 'clerk' }),
-    head: await principalOf(db, { username: 'head' }),
-    citizen: await principalOf(db, { kind: 'citizen' }),
-    business: await principalOf(db, { kind: 'business' }),
+    clerk: await demoPrincipal(db, { username: 'clerk' }),
+    head: await demoPrincipal(db, { username: 'head' }),
+    citizen: await demoPrincipal(db, { kind: 'citizen' }),
+    business: await demoPrincipal(db, { kind: 'business' }),
   };
   for (const s of SCENARIOS) {
     const at = morningOf(now, s.daysAgo);

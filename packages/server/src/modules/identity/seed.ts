@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { creditCodeCheckChar, organizationCodeCheckChar, residentIdCheckChar } from '@yiwang/standards';
 import { v7 as uuidv7 } from 'uuid';
+import { loadPrincipal, type Principal } from '../../platform/access/principal.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { encryptTotpSecret, readTotpSecret } from '../../platform/auth/secondFactor.ts';
 import { newTotpSecret } from '../../platform/auth/totp.ts';
@@ -155,4 +156,16 @@ export async function listDemoAccounts(s: PlatformServices): Promise<DemoAccount
   accounts.push({ login: demoIdNumber(), kind: 'citizen', role: '-', totpSecret: null });
   accounts.push({ login: demoBusinessCreditCode(), kind: 'business', role: '-', totpSecret: null });
   return accounts;
+}
+
+/** A demo account as a principal, by user name or (the first of) its kind: what the demo seeds act as. */
+export async function demoPrincipal(
+  db: Db,
+  who: { username?: string; kind?: 'citizen' | 'business' },
+): Promise<Principal> {
+  let q = db.selectFrom('app_user').select('id');
+  q = who.username ? q.where('username', '=', who.username) : q.where('kind', '=', who.kind ?? 'citizen');
+  const principal = await loadPrincipal(db, (await q.orderBy('created_at').executeTakeFirstOrThrow()).id);
+  if (!principal) throw new Error('a demo account is disabled');
+  return principal;
 }
