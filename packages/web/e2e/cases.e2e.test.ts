@@ -17,9 +17,23 @@ const filed = {
 /** Failed loads are answers the pages handle (a 404 lookup, a 409); script errors are not. */
 const scriptErrors = () => problems.filter((p) => !p.includes('Failed to load resource'));
 
+/** Chooses an option, again if a click during the dropdown's opening animation was lost (seen under CI load). */
 async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  const chosen = page.locator('.ant-select-selection-item', { hasText: option }).first();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+    if (
+      await chosen.waitFor({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
 }
 
 describe.skipIf(!hasBrowser)('a disclosure request from application to reply', () => {
