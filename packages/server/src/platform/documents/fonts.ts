@@ -106,6 +106,8 @@ export type FontBook = {
   metrics(key: string): { ascent: number; descent: number; emTop: number };
   /** The top of a character's outline above the baseline, as a fraction of the size. */
   inkTop(face: Face, char: string): number;
+  /** A character's outline in a font key as an SVG path, in font units with y up (to draw it as a shape). */
+  outline(key: string, char: string): { path: string; unitsPerEm: number };
 };
 
 const width = (f: fontkit.Font, cp: number, size: number) =>
@@ -145,6 +147,13 @@ export async function prepareFonts(text: string): Promise<FontBook> {
     inkTop: (face, char) => {
       const f = fonts.get(face) as fontkit.Font;
       return f.glyphForCodePoint(char.codePointAt(0) as number).bbox.maxY / f.unitsPerEm;
+    },
+    outline: (key, char) => {
+      const f = fonts.get(key) as fontkit.Font;
+      return {
+        path: f.glyphForCodePoint(char.codePointAt(0) as number).path.toSVG(),
+        unitsPerEm: f.unitsPerEm,
+      };
     },
     metrics: (key) => {
       const f = fonts.get(key) as fontkit.Font;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentNumber, legalDate } from './legalText.ts';
-import { renderPdf } from './pdf.ts';
+import { renderPdf, type SealOptions } from './pdf.ts';
 import { legalTemplates, type RenderedTemplate, type TemplateRegistry } from './templates.ts';
 import type { IssueContext } from './types.ts';
 
@@ -9,6 +9,21 @@ export const issueContext = z.object({
   issuingUnit: z.string().trim().min(2).max(60),
   documentNumber,
   issuedOn: legalDate,
+});
+
+/**
+ * What a seal prints, checked before anything is drawn: a code of letters and digits in groups,
+ * and an http(s) URL of printable ASCII short enough for a 22 mm QR code to scan (version 10 at most).
+ */
+export const sealPrint = z.object({
+  verificationCode: z
+    .string()
+    .regex(/^[0-9A-Za-z]+(-[0-9A-Za-z]+)*$/)
+    .max(64),
+  verificationUrl: z
+    .string()
+    .max(200)
+    .regex(/^https?:\/\/[\x21-\x7e]+$/),
 });
 
 /**
@@ -22,6 +37,12 @@ export type RenderOptions = IssueContext & {
   head?: 'compact' | 'gb9704';
   createdAt?: Date;
   registry?: TemplateRegistry;
+  /**
+   * The unit's electronic seal: the page then bears the drawn seal over issuer and date, the
+   * verification code and a QR code of the verification URL instead of the unsealed note, and
+   * `beforeEnd` is called with the seal's place right before the PDF ends.
+   */
+  seal?: SealOptions;
 };
 
 /** The words of a document and the template code and version they came from, without layout. */
@@ -47,6 +68,11 @@ export async function renderDocument(
     documentNumber: rest.documentNumber,
     issuedOn: rest.issuedOn,
   });
+  if (rest.seal)
+    sealPrint.parse({
+      verificationCode: rest.seal.verificationCode,
+      verificationUrl: rest.seal.verificationUrl,
+    });
   const rendered = registry.render(code, version, params);
   const text = language === 'en' ? rendered.reference : rendered.text;
   if (!text) throw new Error(`${code}@${rendered.template.version} offers no English reference translation`);
@@ -55,7 +81,14 @@ export async function renderDocument(
 
 export { uncoveredCharacters } from './fonts.ts';
 export { chineseDate, chineseNumber, documentNumber, legalDate } from './legalText.ts';
-export { UNSEALED_NOTE, UnprintableCharactersError } from './pdf.ts';
+export {
+  SEALED_VERIFICATION_LABEL,
+  type SealOptions,
+  type SealPlacement,
+  UNSEALED_NOTE,
+  UnprintableCharactersError,
+} from './pdf.ts';
+export { SEAL_DIAMETER } from './seal.ts';
 export {
   legalTemplates,
   type RenderedTemplate,

@@ -26,6 +26,8 @@ export const CHAR_PITCH = (BLOCK_WIDTH - BODY_SIZE) / (CHARS_PER_LINE - 1);
 export const LINE_PITCH = (BLOCK_HEIGHT - BODY_SIZE) / (LINES_PER_PAGE - 1);
 /** Added after each full-width character of the body so that 28 fill the block exactly. */
 export const BODY_TRACKING = CHAR_PITCH - BODY_SIZE;
+/** The red of the issuing-body header, the rule and the seal. */
+export const RED = '#e60012';
 
 /** How wide a code point is at a size, and in which font it is drawn. */
 export type Measure = (codePoint: number, size: number) => { font: string; width: number };

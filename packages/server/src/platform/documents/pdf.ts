@@ -9,17 +9,33 @@ import {
   CHAR_PITCH,
   LEFT,
   LINE_PITCH,
-  LINES_PER_PAGE,
   type Line,
   MM,
   PAGE,
   PAGE_NUMBER_SIZE,
+  RED,
   runsOf,
   TITLE_SIZE,
   TOP,
 } from './layout.ts';
 import { chineseDate, englishDate } from './legalText.ts';
+import {
+  drawSealMarks,
+  paginate,
+  type Row,
+  type SealOptions,
+  signatureNote,
+  signatureRows,
+} from './signature.ts';
 import type { DocumentText, IssueContext, TemplateRef } from './types.ts';
+
+export { RED } from './layout.ts';
+export {
+  SEALED_VERIFICATION_LABEL,
+  type SealOptions,
+  type SealPlacement,
+  UNSEALED_NOTE,
+} from './signature.ts';
 
 /**
  * Lays a document out after GB/T 9704-2012 and writes it as PDF with pdfkit. Fonts and their
@@ -31,13 +47,10 @@ import type { DocumentText, IssueContext, TemplateRef } from './types.ts';
  * §7.2 for 文件-format documents instead (header 35 mm into the block, two blank lines each).
  */
 
-export const RED = '#e60012';
 const HEADER_SIZE = 36;
 /** The white between two body lines. */
 const LEAD = LINE_PITCH - BODY_SIZE;
 const RULE_WIDTH = 1;
-/** The unsigned state, said on the page until an electronic seal exists (附注 position, §7.3.6). */
-export const UNSEALED_NOTE = '本文书尚未加盖电子印章';
 
 export type PdfOptions = IssueContext & {
   template: TemplateRef;
@@ -46,6 +59,8 @@ export type PdfOptions = IssueContext & {
   head?: 'compact' | 'gb9704';
   /** The PDF's creation time (defaults to now); fixed in tests to make output repeatable. */
   createdAt?: Date;
+  /** The electronic seal: drawn with the verification code and QR code instead of the unsealed note. */
+  seal?: SealOptions;
 };
 
 /** A character none of the document fonts can print; the document is refused rather than printed with a box. */
@@ -59,8 +74,6 @@ export class UnprintableCharactersError extends Error {
 }
 
 type Drawn = { line: Line; baseline: number; x: number; color: string };
-/** One slot of the body grid: a line of text, or a blank line. */
-type Row = { line?: Line; x?: number; group?: 'signature' };
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -70,9 +83,7 @@ export async function renderPdf(text: DocumentText, o: PdfOptions): Promise<Buff
     ? '参考译文 Reference translation. Only the Chinese original is authoritative.'
     : undefined;
   const date = en ? englishDate(o.issuedOn) : chineseDate(o.issuedOn);
-  const note = en
-    ? `(${UNSEALED_NOTE}: this document does not yet bear an electronic seal.)`
-    : `（${UNSEALED_NOTE}）`;
+  const note = signatureNote(en, o.seal);
   const attachmentLabel = en ? 'Attachments: ' : '附件：';
   const paragraphs = text.paragraphs.map(normalise);
   const all = [
@@ -148,19 +159,8 @@ export async function renderPdf(text: DocumentText, o: PdfOptions): Promise<Buff
       for (const line of body(s, indent, 2 * CHAR_PITCH + label, false)) rows.push({ line, x: 0 });
     });
   }
-  // Issuer centred over the date; the date 4 characters from the right (§7.3.5.1, sealed
-  // documents). One blank line above: a 42 mm seal centred a little above issuer and date then
-  // reaches up into it, within one line of the body as §7.3.5.1 asks. The note under the date.
-  const dateLine = body(date, 0, 0, false)[0] as Line;
-  const dateX = BLOCK_WIDTH - 4 * CHAR_PITCH - dateLine.width;
-  const signature: Row[] = [{ group: 'signature' }];
-  for (const line of body(o.issuingUnit, 0, 0, false)) {
-    signature.push({ line, x: Math.max(0, dateX + (dateLine.width - line.width) / 2), group: 'signature' });
-  }
-  signature.push({ line: dateLine, x: dateX, group: 'signature' });
-  for (const line of body(note, 2 * CHAR_PITCH, 2 * CHAR_PITCH, false))
-    signature.push({ line, x: 0, group: 'signature' });
-
+  // Issuer over date, one blank line above them for the seal (§7.3.5.1); see signature.ts.
+  const signature = signatureRows(body, { issuingUnit: o.issuingUnit, date, note, sealed: Boolean(o.seal) });
   const pages = paginate(rows, signature, firstSlot);
 
   const doc = new PDFDocument({
@@ -204,37 +204,16 @@ export async function renderPdf(text: DocumentText, o: PdfOptions): Promise<Buff
     });
     pageNumber(doc, fonts, index + 1);
   });
+  if (o.seal) {
+    // The signature block is on the last page, the current one.
+    const index = pages.length - 1;
+    const page = pages[index] as Row[];
+    const where = drawSealMarks(doc, fonts, { issuingUnit: o.issuingUnit, seal: o.seal, page, index });
+    o.seal.beforeEnd?.(doc, where);
+  }
   doc.end();
   await ended;
   return Buffer.concat(chunks);
-}
-
-/**
- * Puts rows into pages of 22 slots. The signature block stays together; where it does not fit
- * it takes the last two lines of the body with it, so that no page holds a seal without text.
- * A page never begins with a blank line.
- */
-function paginate(rows: Row[], signature: Row[], firstSlot: number): Row[][] {
-  const pages: Row[][] = [Array<Row>(firstSlot).fill({})];
-  const current = () => pages.at(-1) as Row[];
-  const push = (row: Row) => {
-    if (current().length >= LINES_PER_PAGE) pages.push([]);
-    if (current().length === 0 && !row.line) return;
-    current().push(row);
-  };
-  for (const row of rows) push(row);
-  const room = LINES_PER_PAGE - current().length;
-  if (room < signature.length) {
-    const page = current();
-    const textRows = page.filter((r) => r.line).length;
-    const carried = textRows > 2 ? page.splice(page.length - 2, 2) : [];
-    pages.push([...carried]);
-  }
-  for (const row of signature) {
-    if (current().length === 0 && !row.line) continue;
-    current().push(row);
-  }
-  return pages;
 }
 
 function draw(doc: PDFKit.PDFDocument, d: Drawn): void {
