@@ -1,5 +1,6 @@
 export * from './approval.ts';
 export * from './audit.ts';
+export * from './ca.ts';
 export * from './calendar.ts';
 export * from './cases.ts';
 export * from './files.ts';

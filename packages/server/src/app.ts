@@ -15,6 +15,10 @@ import { registerOrgRoutes } from './modules/orgs/routes.ts';
 import { registerPortalRoutes } from './modules/portal/routes.ts';
 import { recordEvent } from './platform/audit/record.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
+import { registerCaAdminRoutes } from './platform/ca/adminRoutes.ts';
+import { defaultCaSettings, openCa } from './platform/ca/index.ts';
+import { registerCaPublicRoutes } from './platform/ca/routes.ts';
+import { registerSealRoutes } from './platform/ca/sealing/routes.ts';
 import { inTransaction } from './platform/db/transaction.ts';
 import { openFileStore, registerMultipart } from './platform/files/index.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
@@ -29,7 +33,7 @@ export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.met
 
 export type AppDeps = {
   config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'webDistDir'> &
-    Partial<Pick<Config, 'cases' | 'files' | 'notify'>>;
+    Partial<Pick<Config, 'cases' | 'files' | 'notify' | 'ca'>>;
   services: PlatformServices;
   logger: Logger;
 };
@@ -65,6 +69,10 @@ export async function buildApp({ config, services, logger }: AppDeps): Promise<F
   registerTaskRoutes(app, db);
   registerApprovalRoutes(app, db, { ...engine, listAttachments }, config.cases?.ratingFollowUpWorkdays ?? 5);
   registerNotifyRoutes(app, db);
+  const ca = openCa(services, config.ca ?? defaultCaSettings, files);
+  registerCaPublicRoutes(app, ca);
+  registerCaAdminRoutes(app, ca);
+  registerSealRoutes(app, services, ca);
   await registerWebApp(app, path.resolve(config.webDistDir ?? defaultWebDist));
   await app.ready();
   return app;

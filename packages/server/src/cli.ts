@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { auditCommands } from './cliAudit.ts';
+import { caCommands } from './cliCa.ts';
 import { type Command, type Flags, UsageError, withDatabase } from './cliSupport.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_PASSWORD, listDemoAccounts } from './modules/identity/seed.ts';
@@ -15,6 +16,7 @@ import { type RunningPlatform, startPlatform } from './serve.ts';
 
 const commands: Record<string, Command> = {
   ...auditCommands,
+  ...caCommands,
   serve: {
     summary: 'start the platform (the embedded database unless DATABASE_URL is set)',
     usage: 'yiwang serve [--demo]\n\n  --demo   seed demo data on the first start',

@@ -65,6 +65,9 @@ const envSchema = z.object({
   CASE_WARN_SHARE: z.coerce.number().gt(0).lt(1).default(0.2),
   RATING_FOLLOW_UP_WORKDAYS: positiveInt.default(5),
   PUBLIC_URL: z.url().optional(),
+  CA_NAME: z.string().trim().min(2).max(40).default('黑龙江省电子政务认证中心'),
+  CA_BASE_URL: z.url().optional(),
+  CA_SEAL_ALGORITHM: z.enum(['SM2-SM3', 'ECDSA-P256-SHA256']).default('SM2-SM3'),
 });
 
 export type Config = {
@@ -90,6 +93,15 @@ export type Config = {
   files: FileSettings;
   notify: NotifySettings;
   cases: CaseSettings;
+  ca: CaSettings;
+};
+
+/** The CA centre: its name in certificates, where relying parties reach it, the suite seals use. */
+export type CaSettings = {
+  name: string;
+  /** Written into every certificate (CRL, OCSP and issuer URLs), so it must outlive them. */
+  baseUrl: string;
+  sealAlgorithm: 'SM2-SM3' | 'ECDSA-P256-SHA256';
 };
 
 /** Where uploaded materials go and how they are checked; secrets stay in here, never in logs. */
@@ -207,6 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       warnShare: e.CASE_WARN_SHARE,
       publicUrl: e.PUBLIC_URL,
       ratingFollowUpWorkdays: e.RATING_FOLLOW_UP_WORKDAYS,
+    },
+    ca: {
+      name: e.CA_NAME,
+      baseUrl: (e.CA_BASE_URL ?? e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      sealAlgorithm: e.CA_SEAL_ALGORITHM,
     },
   };
 }

@@ -5,9 +5,11 @@ import { seedDisclosureDemo } from './modules/disclosure/seed.ts';
 import { seedDemoAccounts, seedRoles } from './modules/identity/seed.ts';
 import { seedDemoDepartments, seedDivisions } from './modules/orgs/seed.ts';
 import { indexUnsearchableArticles, seedPortalDemo } from './modules/portal/seed.ts';
+import type { CaServices } from './platform/ca/index.ts';
 import type { Db } from './platform/db/database.ts';
 import type { FileStore } from './platform/files/index.ts';
 import type { PlatformServices } from './platform/services.ts';
+import { seedSealDemo } from './seedSeals.ts';
 
 export type SeedReport = {
   seeded: boolean;
@@ -26,7 +28,11 @@ export async function seedBase(db: Db): Promise<void> {
 
 /** Demo data for a new installation. Each module's seed is idempotent. */
 /** `files`: where the demo licences' documents go; without it they are seeded without documents. */
-export async function seedDemo(s: PlatformServices, files?: FileStore): Promise<SeedReport> {
+export async function seedDemo(
+  s: PlatformServices,
+  files?: FileStore,
+  seals?: { ca: CaServices; auditKeySpki?: Buffer },
+): Promise<SeedReport> {
   await seedRoles(s.db);
   const units = (await seedDivisions(s.db)) + (await seedDemoDepartments(s.db));
   const accounts = await seedDemoAccounts(s);
@@ -34,5 +40,6 @@ export async function seedDemo(s: PlatformServices, files?: FileStore): Promise<
   const services = await seedServiceCatalogueDemo(s.db);
   const engine = buildCaseEngine(s, defaultCaseSettings, PROCESSES, files);
   const cases = (await seedDisclosureDemo(engine, s.db)) + (await seedLicenceDemo(engine, s.db));
+  if (seals) await seedSealDemo(s, seals.ca, seals.auditKeySpki);
   return { seeded: units + accounts + articles + services + cases > 0, units, accounts, articles, cases };
 }

@@ -11,6 +11,8 @@ import {
   runSequencer,
   witnessFile,
 } from './platform/audit/index.ts';
+import { checkpointKeySpki } from './platform/audit/signer.ts';
+import { openCa } from './platform/ca/index.ts';
 import { DataDirLock, prepareDataDir } from './platform/dataDir.ts';
 import { openDatabaseServer } from './platform/db/connect.ts';
 import { createDb } from './platform/db/database.ts';
@@ -66,7 +68,10 @@ export async function startPlatform(
     };
     await seedBase(db);
     if (opts.demo) {
-      const report = await seedDemo(services, openFileStore(config.files, services.cipher, db));
+      const files = openFileStore(config.files, services.cipher, db);
+      const ca = openCa(services, config.ca, files);
+      const auditKeySpki = checkpointKeySpki(config.dataDir, config.auditSigningKeyFile);
+      const report = await seedDemo(services, files, { ca, auditKeySpki });
       if (report.seeded) logger.info(report, 'demo data seeded');
     }
     const app = await buildApp({ config, services, logger });

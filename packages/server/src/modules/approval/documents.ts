@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CalendarSource } from '../../cases/calendarSource.ts';
 import { computeStored, loadClocks } from '../../cases/clocks.ts';
 import type { Actor, AfterAction, CaseRow } from '../../cases/engine.ts';
+import { requestSeal } from '../../platform/ca/index.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import {
   legalTemplates,
@@ -35,8 +36,9 @@ import { documentPrefix, loadUnit, remedies, type UnitPlace } from './jurisdicti
  * `template:<code>@<version>` and the register `issued_document` keeps code, version, number and
  * file. The PDF is a file of the case in the slot `document:<code>`, owned by the person who acted
  * (the applicant for the platform's own acts, a deemed acceptance), so it is listed and downloaded
- * like the materials, under the case's view policy. It is not sealed yet: the page says so until
- * electronic seals (CA) arrive.
+ * like the materials, under the case's view policy. Each document then waits in its unit's seal
+ * queue (platform/ca/sealing): the draft says it is not sealed; once the seal keeper seals it, the
+ * same file holds the sealed, signed copy.
  *
  * Choices, each a reading of the law that a department may want to revisit:
  *
@@ -189,6 +191,24 @@ async function issue(
     .set({ purpose: `document:${draft.code}` })
     .where('id', '=', stored.id)
     .execute();
+  // Every document of the act goes to its unit's seal keeper; the draft says it is not sealed yet.
+  await requestSeal(tx, {
+    orgUnitId: c.unit.id,
+    fileId: stored.id,
+    caseId: c.row.id,
+    title: template.title,
+    documentNumber,
+    draft: pdf,
+    render: {
+      templateCode: draft.code,
+      templateVersion: template.version,
+      params: draft.params,
+      issuingUnit: c.unit.name,
+      documentNumber,
+      issuedOn: c.issuedOn,
+      createdAt: now.toISOString(),
+    },
+  });
   await sql`
     INSERT INTO issued_document (id, unit_id, year, series, number, document_number, case_id, action,
                                  file_id, template_code, template_version, issued_on, issued_at)

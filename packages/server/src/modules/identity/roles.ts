@@ -15,6 +15,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   { code: 'data_steward', zh: '数据管理员', en: 'Data steward' },
   { code: 'statistician', zh: '统计人员', en: 'Statistician' },
   { code: 'emergency_officer', zh: '应急值守人员', en: 'Emergency officer' },
+  { code: 'seal_keeper', zh: '用印管理人员', en: 'Seal keeper' },
   { code: 'supervisor', zh: '督办人员', en: 'Supervisor' },
   { code: 'auditor', zh: '审计人员（审计机关）', en: 'Auditor (audit bureau)' },
   { code: 'system_admin', zh: '系统管理员', en: 'System administrator', officer: 'system_admin' },

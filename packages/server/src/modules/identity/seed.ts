@@ -23,6 +23,7 @@ const DEMO_STAFF: DemoStaff[] = [
   { username: 'reviewer', name: '李建国', unit: '230100-SCJG', role: 'reviewer', reach: 'unit' },
   { username: 'approver', name: '张伟', unit: '230100-SCJG', role: 'approver', reach: 'unit' },
   { username: 'head', name: '刘志强', unit: '230100-SCJG', role: 'agency_head', reach: 'unit' },
+  { username: 'sealkeeper', name: '黄敏', unit: '230100-SCJG', role: 'seal_keeper', reach: 'unit' },
   { username: 'deptadmin', name: '陈静', unit: '230000-SCJG', role: 'dept_admin', reach: 'line' },
   { username: 'petition', name: '赵敏', unit: '230000-XF', role: 'petition_officer', reach: 'line' },
   { username: 'publisher', name: '孙丽', unit: '230000-ZWFW', role: 'publisher', reach: 'unit' },

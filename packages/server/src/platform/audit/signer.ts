@@ -94,3 +94,10 @@ function generateKeyFile(file: string): void {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
+
+/** The checkpoint key's public half as SPKI DER (for the CA to certify), if this node has one yet. */
+export function checkpointKeySpki(dataDir: string, keyFile?: string): Buffer | undefined {
+  const file = keyFile ?? signingKeyFile(dataDir);
+  if (!fs.existsSync(file)) return undefined;
+  return createPublicKey(readPrivateKey(file)).export({ type: 'spki', format: 'der' });
+}

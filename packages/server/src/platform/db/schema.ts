@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CaTables } from './tables/ca.ts';
 import type { CaseTables } from './tables/cases.ts';
 import type { FileTables } from './tables/files.ts';
 import type { NotifyTables } from './tables/notify.ts';
@@ -194,7 +195,7 @@ export interface LoginAttemptTable {
 }
 
 /** Every table; the newer areas keep their table types in ./tables/. */
-export interface Database extends CaseTables, FileTables, NotifyTables, ServiceTables {
+export interface Database extends CaTables, CaseTables, FileTables, NotifyTables, ServiceTables {
   platform_setting: PlatformSettingTable;
   portal_article: PortalArticleTable;
   site_feedback: SiteFeedbackTable;

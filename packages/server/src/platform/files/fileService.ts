@@ -246,3 +246,30 @@ async function recordRefusal(
     }),
   );
 }
+
+/**
+ * Replaces a file's content by a new version of the same document (its sealed copy): new blob,
+ * new hash, same id, so every link to the file now serves the new bytes. Only the platform's own
+ * output goes this way; an upload is never replaced. The earlier blob stays, unreferenced, like a
+ * blob of a rolled-back upload.
+ */
+export async function replaceFileContent(
+  tx: Tx,
+  store: FileStore,
+  id: string,
+  bytes: Buffer,
+): Promise<StoredFile> {
+  const storageKey = randomUUID();
+  await store.blobs.put(storageKey, store.cipher.encryptBytes(bytes, sealingContext(storageKey)));
+  return tx
+    .updateTable('stored_file')
+    .set({
+      size_bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest(),
+      storage_key: storageKey,
+      key_id: store.cipher.currentKeyId,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -7,6 +7,7 @@ export {
   listCaseFiles,
   openFileStore,
   readFile,
+  replaceFileContent,
   storeFile,
 } from './fileService.ts';
 export { localBlobStore } from './localStore.ts';

@@ -13,6 +13,7 @@ import * as m0011 from './0011_case_spec.ts';
 import * as m0012 from './0012_approval.ts';
 import * as m0013 from './0013_audit_updates.ts';
 import * as m0014 from './0014_document_numbers.ts';
+import * as m0015 from './0015_ca.ts';
 
 /** Ordered by name; a migration, once released, is never edited: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_approval': m0012,
   '0013_audit_updates': m0013,
   '0014_document_numbers': m0014,
+  '0015_ca': m0015,
 };
