@@ -2,7 +2,7 @@ import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launchBrowser, openPage, screenshot } from './browser.ts';
-import { DEMO_PASSWORD, demoTotp, enterPassword, signInStaff } from './identity.ts';
+import { DEMO_PASSWORD, enterPassword, passTotpStep, signInStaff } from './identity.ts';
 
 let browser: Browser;
 let admin: Page;
@@ -21,9 +21,7 @@ describe.skipIf(!hasBrowser)('the security administrator’s consoles', () => {
     await enterPassword(admin, 'secadmin', DEMO_PASSWORD);
     await admin.getByLabel('动态口令').waitFor();
     await screenshot(admin, 'login-totp-step');
-    await admin.getByLabel('动态口令').fill(await demoTotp('secadmin'));
-    await admin.getByRole('button', { name: '验证', exact: true }).click();
-    await admin.waitForURL(/\/workbench$/);
+    await passTotpStep(admin, 'secadmin');
     const menu = admin.getByRole('navigation', { name: '工作台菜单' });
     for (const item of ['工作台首页', '机构管理', '用户管理', '我的账号']) {
       await menu.getByRole('link', { name: item }).waitFor();

@@ -4,12 +4,13 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AccountPage, PortalAccountRoute } from './account/AccountPage.tsx';
 import { setUnauthenticatedHandler } from './api/session.ts';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RegisterPage } from './auth/RegisterPage.tsx';
+import { CaAdminPage } from './ca/CaAdminPage.tsx';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { ApplyPage } from './cases/ApplyPage.tsx';
 import { CasePage } from './cases/CasePage.tsx';
@@ -27,11 +28,13 @@ import { PortalLayout } from './portal/PortalLayout.tsx';
 import { RequireApplicant } from './portal/RequireApplicant.tsx';
 import { SectionPage } from './portal/SectionPage.tsx';
 import { ServicesPage } from './portal/ServicesPage.tsx';
+import { SealRequestsPage } from './seals/SealRequestsPage.tsx';
 import { ServiceGuidePage } from './services/ServiceGuidePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { meKey } from './shell/session.ts';
 import { UserConsolePage } from './users/UserConsolePage.tsx';
-import { CASE_ROLES, STATISTICS_ROLES } from './workbench/nav.tsx';
+import { VerifyPage } from './verify/VerifyPage.tsx';
+import { CASE_ROLES, SEAL_KEEPER_ROLE, STATISTICS_ROLES } from './workbench/nav.tsx';
 import { WorkbenchHome } from './workbench/WorkbenchHome.tsx';
 import { RequireRole, WorkbenchLayout } from './workbench/WorkbenchLayout.tsx';
 import './shell/app.css';
@@ -73,6 +76,7 @@ const router = createBrowserRouter([
       },
       { path: 'interaction', element: <SectionPage section="interaction" /> },
       { path: 'tracking', element: <TrackingPage /> },
+      { path: 'verify', element: <VerifyPage /> },
       {
         path: 'apply/service/:serviceId',
         element: (
@@ -147,6 +151,14 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'seals',
+        element: (
+          <RequireRole roleCode={SEAL_KEEPER_ROLE}>
+            <SealRequestsPage />
+          </RequireRole>
+        ),
+      },
+      {
         path: 'calendar',
         element: (
           <RequireRole roleCode="system_admin">
@@ -168,6 +180,14 @@ const router = createBrowserRouter([
         element: (
           <RequireRole roleCode="security_admin">
             <UserConsolePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'ca',
+        element: (
+          <RequireRole roleCode="security_admin">
+            <CaAdminPage />
           </RequireRole>
         ),
       },
@@ -202,6 +222,8 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  // The CA's console lives in the workbench with the other security administration screens.
+  { path: '/admin/ca', element: <Navigate to="/workbench/ca" replace /> },
 ]);
 
 // A call that finds the session gone (expired, ended elsewhere) leads to the sign-in page.

@@ -1,4 +1,5 @@
 import { approvalEn } from './en/approval.ts';
+import { caEn } from './en/ca.ts';
 import { casesEn } from './en/cases.ts';
 import { consoleEn } from './en/console.ts';
 import { identityEn } from './en/identity.ts';
@@ -9,6 +10,7 @@ export const enUS: Messages = {
   ...consoleEn,
   ...casesEn,
   ...approvalEn,
+  ...caEn,
   site: {
     name: 'Heilongjiang Online Government Services',
     short: 'Yiwang',
@@ -20,6 +22,7 @@ export const enUS: Messages = {
     openGov: 'Open Government',
     interaction: 'Interaction',
     tracking: 'Track an application',
+    verify: 'Verify a document',
     workbench: 'Staff workbench',
     signIn: 'Sign in',
     register: 'Register',
@@ -68,6 +71,7 @@ export const enUS: Messages = {
     sponsor: 'Sponsor: General Office of the Heilongjiang Provincial Government',
     operator: 'Operator: Heilongjiang Government Services Administration Office',
     feedback: 'Report a site error',
+    verify: 'Verify a document',
     openSource: 'A demonstration instance of Yiwang, the open e-government platform',
   },
   error: {
@@ -89,6 +93,8 @@ export const enUS: Messages = {
     invalid_credit_code: 'The unified social credit code is not valid',
     wrong_password: 'The current password is wrong',
     wrong_code: 'The code is wrong or was already used',
+    code_required: 'Enter the code from your authenticator app',
+    locked: 'Too many failures: the account is locked for a while',
     unknown_role: 'No such role',
     unknown_unit: 'No such active unit',
     unknown_division: 'Not a current division code',

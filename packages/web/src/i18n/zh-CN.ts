@@ -1,4 +1,5 @@
 import { approvalZh } from './zh/approval.ts';
+import { caZh } from './zh/ca.ts';
 import { casesZh } from './zh/cases.ts';
 import { consoleZh } from './zh/console.ts';
 import { identityZh } from './zh/identity.ts';
@@ -9,6 +10,7 @@ export const zhCN = {
   ...consoleZh,
   ...casesZh,
   ...approvalZh,
+  ...caZh,
   site: {
     name: '黑龙江省网上政务服务平台',
     short: '一网',
@@ -20,6 +22,7 @@ export const zhCN = {
     openGov: '政务公开',
     interaction: '互动交流',
     tracking: '办件查询',
+    verify: '文书验证',
     workbench: '工作人员入口',
     signIn: '登录',
     register: '注册',
@@ -67,6 +70,7 @@ export const zhCN = {
     sponsor: '主办：黑龙江省人民政府办公厅',
     operator: '承办：黑龙江省政务服务管理办公室',
     feedback: '网站纠错',
+    verify: '文书验证',
     openSource: '本平台为开源政务平台“一网”的演示实例',
   },
   error: {
@@ -88,6 +92,8 @@ export const zhCN = {
     invalid_credit_code: '统一社会信用代码不正确',
     wrong_password: '当前密码不正确',
     wrong_code: '动态口令或恢复码不正确，或已使用过',
+    code_required: '请输入身份验证器上的动态口令',
+    locked: '失败次数过多，账号已被临时锁定，请稍后再试',
     unknown_role: '没有这个角色',
     unknown_unit: '没有这个在用的单位',
     unknown_division: '不是现行的行政区划代码',

@@ -71,7 +71,8 @@ export function PortalLayout() {
         <div>{t('footer.sponsor')}</div>
         <div>{t('footer.operator')}</div>
         <div>
-          <Link to="/feedback">{t('footer.feedback')}</Link> · {t('footer.openSource')}
+          <Link to="/verify">{t('footer.verify')}</Link> · <Link to="/feedback">{t('footer.feedback')}</Link>{' '}
+          · {t('footer.openSource')}
         </div>
       </Layout.Footer>
     </Layout>

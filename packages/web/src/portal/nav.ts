@@ -5,6 +5,7 @@ export const portalSections = [
   { key: 'openGov', path: '/open-government' },
   { key: 'interaction', path: '/interaction' },
   { key: 'tracking', path: '/tracking' },
+  { key: 'verify', path: '/verify' },
 ] as const;
 
 export type PortalSection = Exclude<(typeof portalSections)[number]['key'], 'home'>;

@@ -9,7 +9,12 @@ export function beijingDateTime(iso: string, lang: string): string {
 
 /** A legal date (YYYY-MM-DD) for today in Beijing. */
 export function beijingToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return beijingDay(new Date().toISOString());
+}
+
+/** The Beijing date of an instant as YYYY-MM-DD, compact enough for a table's cell. */
+export function beijingDay(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 }
 
 /** A due time: the Beijing date and the minute, without seconds. */

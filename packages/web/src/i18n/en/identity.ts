@@ -143,6 +143,7 @@ export const identityEn: Widen<typeof identityZh> = {
     system_admin: 'System administrator',
     security_admin: 'Security administrator',
     security_auditor: 'Security auditor',
+    seal_keeper: 'Seal keeper',
   },
   problem: {
     invalid_credentials: 'Wrong account or password, or the account is temporarily locked',
@@ -189,6 +190,15 @@ export const identityEn: Widen<typeof identityZh> = {
     service_code_taken: 'This service code is taken',
     version_published: 'A published version cannot change: start a new draft',
     unsupported_media_type: 'Upload it as a file',
+    payload_too_large: 'The file is too large',
+    ca_not_initialised: 'The CA is not set up yet; the system administrator must initialise it first',
+    holder_not_found: 'No such certificate holder',
+    holder_kind_mismatch: 'This holder cannot have this kind of certificate',
+    already_revoked: 'This certificate is already revoked',
+    not_revocable: 'This certificate cannot be revoked here',
+    already_sealed: 'This document is sealed already; refresh the list',
+    no_seal_certificate:
+      'Your unit has no valid seal certificate; ask the security administrator to issue one',
   },
   common: { cancel: 'Cancel', save: 'Save', yes: 'Yes', no: 'No' },
 };

@@ -133,6 +133,7 @@ export const identityZh = {
     system_admin: '系统管理员',
     security_admin: '安全管理员',
     security_auditor: '安全审计员',
+    seal_keeper: '用印管理人员',
   },
   problem: {
     invalid_credentials: '用户名或密码错误，或账号已被临时锁定',
@@ -178,6 +179,14 @@ export const identityZh = {
     service_code_taken: '该事项编码已被使用',
     version_published: '已发布的版本不能修改，请新建草稿',
     unsupported_media_type: '请以文件形式上传',
+    payload_too_large: '文件过大',
+    ca_not_initialised: '认证中心尚未初始化，请先由系统管理员完成初始化',
+    holder_not_found: '没有这个证书持有者',
+    holder_kind_mismatch: '该持有者不能持有这一类证书',
+    already_revoked: '该证书已被吊销',
+    not_revocable: '该证书不能在此吊销',
+    already_sealed: '该文书已加盖印章，请刷新列表',
+    no_seal_certificate: '本单位尚无有效的电子印章证书，请联系安全管理员签发',
   },
   common: { cancel: '取消', save: '保存', yes: '是', no: '否' },
 };
