@@ -1,5 +1,6 @@
 import { type Command, UsageError, withDatabase } from './cliSupport.ts';
 import { loadConfig } from './config.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
 import { checkpointKeySpki } from './platform/audit/signer.ts';
 import type { Hierarchy } from './platform/ca/authority.ts';
 import { initCa, SoftwareKeyStore } from './platform/ca/index.ts';
@@ -28,6 +29,7 @@ export const caCommands: Record<string, Command> = {
         throw new UsageError('ca init: --offline-root needs the passphrase in YIWANG_CA_ROOT_PASSPHRASE');
       }
       await withDatabase(async (owner) => {
+        await migrateToLatest(owner);
         const keys = new SoftwareKeyStore(
           createFieldCipher(loadKeys(config.keySources, config.dataDir).data),
         );

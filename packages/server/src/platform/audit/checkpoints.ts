@@ -1,6 +1,8 @@
-import { verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 import fs from 'node:fs/promises';
 import canonicalize from 'canonicalize';
+import { externalKeyChain } from '../ca/authority.ts';
+import { toPem } from '../ca/pki/x509/index.ts';
 import type { Db } from '../db/database.ts';
 import type { Tx } from '../db/transaction.ts';
 import { hashFromHex, hashToHex, sameHash, TreeBuilder } from './merkle/index.ts';
@@ -146,6 +148,8 @@ export type CheckpointExport = {
   signedBytes: string;
   publicKeyPem: string;
   keyId: string;
+  /** The platform certificate of this key issued by the CA centre, then its issuers (PEM, leaf first). */
+  certificates: string[];
   checkpoints: CheckpointRecord[];
 };
 
@@ -162,6 +166,7 @@ export async function exportCheckpoints(
       'UTF-8 of RFC 8785 canonical JSON of {keyId, madeAt, rootHash, treeSize}; ECDSA P-256 SHA-256, DER, base64',
     publicKeyPem: signer.publicKeyPem,
     keyId: signer.keyId,
+    certificates: (await externalKeyChain(db, spkiOfPem(signer.publicKeyPem))).map((c) => toPem(c.der)),
     checkpoints: rows.map(checkpointRecordOf),
   };
   await fs.writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
@@ -172,3 +177,5 @@ export async function exportCheckpoints(
 export function checkpointRoot(record: CheckpointRecord): Buffer {
   return hashFromHex(record.rootHash);
 }
+
+const spkiOfPem = (pem: string) => createPublicKey(pem).export({ type: 'spki', format: 'der' });

@@ -25,6 +25,7 @@ export type { ScheduleOptions } from './schedule.ts';
 export { DEFAULT_BATCH, drainPending, runSequencer, sequenceBatch } from './sequencer.ts';
 export {
   type CheckpointSigner,
+  checkpointKeySpki,
   generateCheckpointSigner,
   keyIdOf,
   loadCheckpointPublicKey,

@@ -165,3 +165,25 @@ export function caSubject(caName: string, role: string, algorithm: SignatureAlgo
 }
 
 export { formatName, type KeyStore };
+
+/**
+ * The CA's certificate for a key held outside it (the audit checkpoint key), with its issuers up to
+ * the root, leaf first; empty when the CA has not certified that key.
+ */
+export async function externalKeyChain(db: Db | Tx, spki: Buffer): Promise<CertificateRow[]> {
+  const leaf = (await db
+    .selectFrom('ca_certificate as c')
+    .innerJoin('ca_key as k', 'k.id', 'c.key_id')
+    .selectAll('c')
+    .where('k.store', '=', 'external')
+    .where('k.spki', '=', spki)
+    .where('c.revoked_at', 'is', null)
+    .orderBy('c.issued_at', 'desc')
+    .executeTakeFirst()) as CertificateRow | undefined;
+  const chain: CertificateRow[] = [];
+  for (let next: CertificateRow | undefined = leaf; next; ) {
+    chain.push(next);
+    next = next.issuer_id ? await certificateById(db, next.issuer_id) : undefined;
+  }
+  return chain;
+}
