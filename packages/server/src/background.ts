@@ -4,12 +4,13 @@ import { runSweeps } from './cases/sweeps.ts';
 import { caseTemplates } from './cases/templates.ts';
 import type { Config } from './config.ts';
 import { runEvery } from './platform/audit/schedule.ts';
+import { refreshCrls, SoftwareKeyStore } from './platform/ca/index.ts';
 import { openFileStore } from './platform/files/index.ts';
 import { notifyDepsFrom, startNotificationLoop } from './platform/notify/dispatch.ts';
 import type { PlatformServices } from './platform/services.ts';
 
 /**
- * The deadline sweeps and the notification dispatcher. Both lock with SKIP LOCKED, so every
+ * The deadline sweeps, the notification dispatcher and the daily CRL re-signing. Both lock with SKIP LOCKED, so every
  * server process runs them and none waits on another. Returns the function that stops both.
  */
 export function startBackgroundWork(
@@ -37,8 +38,21 @@ export function startBackgroundWork(
     notifyDepsFrom(config, services, { templates: caseTemplates, logger }),
     { intervalMs: 5_000, onError: (err) => logger.error({ err }, 'notification dispatch failed') },
   );
+  // CRLs older than a day are re-signed, so relying parties never hold an expired one.
+  const keys = new SoftwareKeyStore(services.cipher);
+  const crls = runEvery(
+    async () => {
+      const signed = await refreshCrls(services.db, keys);
+      if (signed > 0) logger.info({ signed }, 'CRLs re-signed');
+    },
+    {
+      intervalMs: 3_600_000,
+      signal: stop.signal,
+      onError: (err) => logger.error({ err }, 'CRL refresh failed'),
+    },
+  );
   return async () => {
     stop.abort();
-    await Promise.all([sweeps, stopNotifications()]);
+    await Promise.all([sweeps, crls, stopNotifications()]);
   };
 }

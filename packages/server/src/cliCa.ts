@@ -1,9 +1,9 @@
 import { type Command, UsageError, withDatabase } from './cliSupport.ts';
 import { loadConfig } from './config.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
 import { checkpointKeySpki } from './platform/audit/signer.ts';
 import type { Hierarchy } from './platform/ca/authority.ts';
 import { initCa, SoftwareKeyStore } from './platform/ca/index.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
 import { createFieldCipher } from './platform/keys/fieldCipher.ts';
 import { loadKeys } from './platform/keys/keys.ts';
 

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from './modules/identity/seed.ts';
 import { readTotpSecret } from './platform/auth/secondFactor.ts';
-import { currentTotp } from './platform/auth/totp.ts';
+import { previousTotp } from './platform/auth/totp.ts';
 import { loadHierarchy } from './platform/ca/authority.ts';
 import { type CaServices, initCa } from './platform/ca/index.ts';
 import { issueHolderCertificate } from './platform/ca/issue.ts';
@@ -67,7 +67,7 @@ async function sealOneDemoDocument(
     .executeTakeFirst();
   if (done || !next) return 0;
   const code = keeper.totp_secret_enc
-    ? await currentTotp(readTotpSecret(s, keeper.totp_secret_enc))
+    ? await previousTotp(readTotpSecret(s, keeper.totp_secret_enc))
     : undefined;
   return inTransaction(s.db, { userId: keeper.user_id }, async (tx) => {
     const confirmed = await confirmSealUse(

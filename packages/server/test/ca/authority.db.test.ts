@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hierarchy } from '../../src/platform/ca/authority.ts';
 import type { CaServices } from '../../src/platform/ca/index.ts';
-import { CaAlreadyInitialisedError, initCa } from '../../src/platform/ca/index.ts';
+import { CaAlreadyInitialisedError, initCa, refreshCrls } from '../../src/platform/ca/index.ts';
 import { toPem } from '../../src/platform/ca/pki/x509/index.ts';
 import { as, type Caller, type DemoWorld, demoWorld, signedIn } from '../harness/people.ts';
 import { initTestCa, issueSeal, TEST_CA_NAME, testCa, unitId } from './caKit.ts';
@@ -188,11 +188,35 @@ describe('revocation', () => {
   });
 });
 
+describe('CRL publication', () => {
+  it('re-signs every CRL older than a day, and none younger', async () => {
+    expect(await refreshCrls(ca.db, ca.keys)).toBe(0);
+    const h = suite('SM2-SM3');
+    const before = await w.t.db
+      .selectFrom('ca_crl')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('issuer_id', '=', h.issuing.id)
+      .executeTakeFirstOrThrow();
+    const dayAfter = new Date(Date.now() + 25 * 3_600_000);
+    expect(await refreshCrls(ca.db, ca.keys, dayAfter)).toBe(4);
+    const after = await w.t.db
+      .selectFrom('ca_crl')
+      .select(['number', 'next_update'])
+      .where('issuer_id', '=', h.issuing.id)
+      .orderBy('number', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(after.number).toBe(Number(before.n) + 1);
+    expect(after.next_update.getTime()).toBe(dayAfter.getTime() + 7 * 86_400_000);
+  });
+});
+
 describe('time-stamping (RFC 3161)', () => {
   it('stamps a query from openssl ts, which verifies the reply', async () => {
     const h = suite('ECDSA-P256-SHA256');
     const data = file('data.txt', '黑龙江省一网通办');
-    const query = execFileSync('openssl', ['ts', '-query', '-data', data, '-sha256', '-cert']);
+    const query = execFileSync('openssl', ['ts', '-query', '-data', data, '-sha256', '-cert'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const res = await w.app.inject({
       method: 'POST',
       url: '/api/v1/ca/tsa',
@@ -273,6 +297,22 @@ describe('the register', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+
+  it('does not revoke the CA’s own certificates from the admin screen', async () => {
+    const h = suite('SM2-SM3');
+    for (const row of [h.root, h.issuing, h.tsa]) {
+      const res = await as(
+        w.app,
+        secadmin,
+      )({
+        method: 'POST',
+        url: `/api/v1/ca/admin/certificates/${row.id}/revoke`,
+        payload: { reason: 'superseded' },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('not_revocable');
+    }
   });
 
   it('lists certificates with their status for the security administrator', async () => {

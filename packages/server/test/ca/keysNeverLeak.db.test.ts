@@ -77,7 +77,9 @@ describe('private keys', () => {
       await call(undefined, { method: 'GET', url: `/api/v1/ca/crl/${h.issuing.serial}.crl` });
       await call(undefined, { method: 'GET', url: `/api/v1/ca/crl/${h.root.serial}.crl` });
     }
-    const tsq = execFileSync('openssl', ['ts', '-query', '-digest', 'a'.repeat(64), '-sha256', '-cert']);
+    const tsq = execFileSync('openssl', ['ts', '-query', '-digest', 'a'.repeat(64), '-sha256', '-cert'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     await call(undefined, {
       method: 'POST',
       url: '/api/v1/ca/tsa',

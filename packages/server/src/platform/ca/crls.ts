@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Tx } from '../db/transaction.ts';
 import { type CertificateRow, certificateBySerial } from './authority.ts';
@@ -20,6 +21,8 @@ export async function publishCrl(
   o: { validityDays?: number; now?: Date } = {},
 ): Promise<{ number: number; der: Buffer }> {
   const now = o.now ?? new Date();
+  // Two revocations at once (or two nodes refreshing) take turns: CRL numbers never collide.
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`ca.crl:${issuer.id}`}))`.execute(tx);
   const last = await tx
     .selectFrom('ca_crl')
     .select((eb) => eb.fn.max('number').as('n'))

@@ -9,7 +9,6 @@ import {
   type CertificateRow,
   caSubject,
   type Hierarchy,
-  loadHierarchy,
   recordCertificate,
 } from './authority.ts';
 import { publishCrl } from './crls.ts';
@@ -46,10 +45,16 @@ export async function initCa(db: Db, keys: KeyStore, o: InitOptions): Promise<Hi
     await sql`SELECT pg_advisory_xact_lock(hashtext('ca.init'))`.execute(tx);
     const made: Hierarchy[] = [];
     for (const algorithm of algorithms) {
-      const existing = await loadHierarchy(tx, algorithm);
+      // Any root of the suite, even with its issuing CA gone, means the CA exists: never a second root.
+      const existing = await tx
+        .selectFrom('ca_certificate')
+        .select(['serial_hex', 'subject_text'])
+        .where('algorithm', '=', algorithm)
+        .where('profile', '=', 'root')
+        .executeTakeFirst();
       if (existing) {
         throw new CaAlreadyInitialisedError(
-          `the CA is already set up: ${algorithm} root ${existing.root.serial_hex} (${existing.root.subject_text})`,
+          `the CA is already set up: ${algorithm} root ${existing.serial_hex} (${existing.subject_text})`,
         );
       }
       made.push(await initSuite(tx, keys, algorithm, o));

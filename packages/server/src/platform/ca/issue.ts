@@ -16,6 +16,9 @@ import type { DistinguishedName, RevocationReason } from './pki/x509/index.ts';
 /** Certificates the security administrator issues to holders: units' seals, staff, businesses. */
 export type HolderProfile = Extract<CaProfile, 'seal' | 'staff' | 'business'>;
 
+/** What the administrator may revoke here; the CA's own certificates change only by ceremony. */
+const HOLDER_PROFILES = new Set<string>(['seal', 'staff', 'business', 'platform']);
+
 export type IssueRequest =
   | { profile: 'seal'; orgUnitId: string; algorithm: SignatureAlgorithm }
   | { profile: 'staff' | 'business'; userId: string; algorithm: SignatureAlgorithm };
@@ -127,15 +130,20 @@ export async function revokeCertificate(
   if (!row) return { ok: false, code: 'not_found', detail: 'no such certificate' };
   if (row.revoked_at)
     return { ok: false, code: 'already_revoked', detail: `revoked on ${row.revoked_at.toISOString()}` };
-  if (!row.issuer_id || row.profile === 'root') {
-    return { ok: false, code: 'not_revocable', detail: 'a root is retired by a ceremony, not revoked here' };
+  if (!HOLDER_PROFILES.has(row.profile)) {
+    return {
+      ok: false,
+      code: 'not_revocable',
+      detail: `a ${row.profile} certificate is retired by a ceremony, not revoked here`,
+    };
   }
   await tx
     .updateTable('ca_certificate')
     .set({ revoked_at: now, revocation_reason: reason, revoked_by: revokedBy })
     .where('id', '=', id)
     .execute();
-  const issuer = (await certificateById(tx, row.issuer_id)) as CertificateRow;
+  // Holder certificates always have an issuer (the table's CHECK: only a root has none).
+  const issuer = (await certificateById(tx, row.issuer_id as string)) as CertificateRow;
   await publishCrl(tx, issuer, await ca.keys.signingKey(tx, issuer.key_id), { now });
   return { ok: true, certificate: (await certificateById(tx, id)) as CertificateRow };
 }

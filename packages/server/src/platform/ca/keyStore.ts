@@ -58,7 +58,7 @@ export class SoftwareKeyStore implements KeyStore {
       .executeTakeFirst();
     if (!row) throw new KeyUnavailableError(`no CA key ${id}`);
     if (row.store !== 'software' || !row.sealed_private) {
-      throw new KeyUnavailableError(`the CA key ${id} is kept offline; bring it with --root-key`);
+      throw new KeyUnavailableError(`the CA key ${id} is kept offline; only a root ceremony may use it`);
     }
     const bytes = this.cipher.decryptBytes(row.sealed_private, context(id));
     const key = softwareSigningKey({ algorithm: row.algorithm, bytes });
