@@ -4,7 +4,6 @@ import type { SealRequest } from '@yiwang/contracts';
 import { Alert, Button, Card, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { listSealRequests, type SealRequestStatus, sealDocumentUrl } from '../api/ca.ts';
 import { beijingDueTime } from '../shell/dates.ts';
 import { useProblemMessages } from '../shell/problems.ts';
@@ -39,11 +38,6 @@ function SealTable({ status, onAffix }: { status: SealRequestStatus; onAffix: (r
           {
             title: t('seals.columns.requestedAt'),
             render: (_, r) => beijingDueTime(r.requestedAt, i18n.language),
-          },
-          {
-            title: t('seals.columns.case'),
-            render: (_, r) =>
-              r.caseId ? <Link to={`/workbench/cases/${r.caseId}`}>{t('seals.openCase')}</Link> : '—',
           },
           ...(pending
             ? []
