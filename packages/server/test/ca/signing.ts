@@ -1,5 +1,5 @@
 import type { CertificateRow } from '../../src/platform/ca/authority.ts';
-import { certificateById } from '../../src/platform/ca/authority.ts';
+import { issuersOf } from '../../src/platform/ca/authority.ts';
 import type { CaServices } from '../../src/platform/ca/index.ts';
 import { embedSignature } from '../../src/platform/ca/pdf/index.ts';
 import { digest, type SigningKey, SUITES } from '../../src/platform/ca/pki/algorithms.ts';
@@ -37,12 +37,6 @@ export async function signWith(
 
 /** The signer of a certificate in the register: its key from the key store, its chain up to the root. */
 export async function registeredSigner(ca: CaServices, row: CertificateRow) {
-  const chain: Buffer[] = [];
-  let next = row.issuer_id;
-  while (next) {
-    const issuer = (await certificateById(ca.db, next)) as CertificateRow;
-    chain.push(issuer.der);
-    next = issuer.issuer_id;
-  }
+  const chain = (await issuersOf(ca.db, row)).map((c) => c.der);
   return { certificate: row.der, chain, key: await ca.keys.signingKey(ca.db, row.key_id) };
 }

@@ -180,10 +180,17 @@ export async function externalKeyChain(db: Db | Tx, spki: Buffer): Promise<Certi
     .where('c.revoked_at', 'is', null)
     .orderBy('c.issued_at', 'desc')
     .executeTakeFirst()) as CertificateRow | undefined;
+  return leaf ? [leaf, ...(await issuersOf(db, leaf))] : [];
+}
+
+/** The issuers of a certificate up to its root, nearest first. */
+export async function issuersOf(db: Db | Tx, certificate: CertificateRow): Promise<CertificateRow[]> {
   const chain: CertificateRow[] = [];
-  for (let next: CertificateRow | undefined = leaf; next; ) {
-    chain.push(next);
-    next = next.issuer_id ? await certificateById(db, next.issuer_id) : undefined;
+  for (let next = certificate.issuer_id; next; ) {
+    const issuer = await certificateById(db, next);
+    if (!issuer) break;
+    chain.push(issuer);
+    next = issuer.issuer_id;
   }
   return chain;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../db/transaction.ts';
-import { type CertificateRow, certificateById } from '../authority.ts';
+import { type CertificateRow, issuersOf } from '../authority.ts';
 import type { KeyStore } from '../keyStore.ts';
 import { embedSignature } from '../pdf/index.ts';
 import { digest, type SignatureAlgorithm, SUITES } from '../pki/algorithms.ts';
@@ -76,7 +76,7 @@ export class InternalSealProvider implements SealProvider {
     // A seal signs for its own unit only (电子签名法第13条第1款第1项: the data belong to the signer alone).
     if (certificate.org_unit_id !== input.orgUnitId)
       throw new SealRefusedError('wrong_unit', 'not this unit’s seal');
-    const chain = await this.chainOf(db, certificate);
+    const chain = await issuersOf(db, certificate);
     const key = await this.keys.signingKey(db, certificate.key_id);
     let stamp: { serial: number; genTime: Date } | undefined;
     const pdf = await embedSignature(input.pdf, (content) =>
@@ -104,18 +104,5 @@ export class InternalSealProvider implements SealProvider {
     });
     if (!made) throw new SealRefusedError('time_stamp_unavailable', `no ${algorithm} time-stamp unit`);
     return made;
-  }
-
-  /** Issuer certificates up to the root, nearest first. */
-  private async chainOf(db: Db | Tx, certificate: CertificateRow): Promise<CertificateRow[]> {
-    const chain: CertificateRow[] = [];
-    let next = certificate.issuer_id;
-    while (next) {
-      const issuer = await certificateById(db, next);
-      if (!issuer) break;
-      chain.push(issuer);
-      next = issuer.issuer_id;
-    }
-    return chain;
   }
 }
