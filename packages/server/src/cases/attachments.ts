@@ -14,6 +14,7 @@ import {
   storeFile,
 } from '../platform/files/index.ts';
 import { requirePrincipal } from '../platform/http/authenticate.ts';
+import { contentDisposition } from '../platform/http/download.ts';
 import {
   authorize,
   HttpProblem,
@@ -181,10 +182,7 @@ export function registerAttachmentRoutes(
       );
       return reply
         .header('content-type', file.row.sniffed_type)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.row.file_name)}`,
-        )
+        .header('content-disposition', contentDisposition('attachment', file.row.file_name))
         .header('x-content-type-options', 'nosniff')
         .send(file.bytes);
     },

@@ -19,6 +19,7 @@ import type { CreateFlowDeps } from '../../cases/create.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { requirePrincipal } from '../../platform/http/authenticate.ts';
+import { contentDisposition } from '../../platform/http/download.ts';
 import { authorize, NotFoundProblem, problemResponses } from '../../platform/http/problems.ts';
 import { saveDraft, submitApplication } from './applications.ts';
 import { isApplicant, mayReadStatistics, statisticsCover } from './policy.ts';
@@ -105,10 +106,7 @@ export function registerApprovalRoutes(
       const book = await statisticsWorkbook(await statistics(request.query, statisticsCover(principal)));
       return reply
         .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent('行政许可统计.xlsx')}`,
-        )
+        .header('content-disposition', contentDisposition('attachment', '行政许可统计.xlsx'))
         .send(book);
     },
   );

@@ -11,6 +11,7 @@ import { recordEvent } from '../../audit/record.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { readFile } from '../../files/index.ts';
 import { requirePrincipal } from '../../http/authenticate.ts';
+import { contentDisposition } from '../../http/download.ts';
 import {
   authorize,
   ConflictProblem,
@@ -87,10 +88,7 @@ export function registerSealRoutes(app: FastifyInstance, services: PlatformServi
       return reply
         .type('application/pdf')
         .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `inline; filename*=UTF-8''${encodeURIComponent(`${row.document_number}.pdf`)}`,
-        )
+        .header('content-disposition', contentDisposition('inline', `${row.document_number}.pdf`))
         .send(bytes);
     },
   );
