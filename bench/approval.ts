@@ -24,7 +24,7 @@ import {
 } from '../packages/server/src/modules/approval/catalogue/service.ts';
 import { inTransaction } from '../packages/server/src/platform/db/transaction.ts';
 import { createFieldCipher } from '../packages/server/src/platform/keys/fieldCipher.ts';
-import { closedLoop } from './lib/database.ts';
+import { type MeasureContext, type Measured, measureRawInserts } from './lib/measure.ts';
 import { paddedPdf } from './lib/pdf.ts';
 import { benchServices, type Caller, makeApplicants } from './lib/platform.ts';
 import {
@@ -53,23 +53,6 @@ const TIMEOUT_SECONDS = 30;
 const FOOD_LICENCE = '230100-SCJG-XK-001';
 const BENCH_SERVICE = '230100-SCJG-BENCH-001';
 
-type Figures = {
-  scenario: string;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  seconds: number;
-};
-
-type Measured = {
-  figures: Figures;
-  cpu: ReturnType<typeof cpuPer>;
-  db?: ReturnType<typeof activityPer>;
-};
-
 const postmaster = await postmasterPid();
 const fresh = await freshDatabase('approval');
 console.log(`database: ${describeDurability(fresh.durability)}`);
@@ -93,6 +76,15 @@ const server = await startBenchServer({
 });
 const services = benchServices(fresh.url, dataKey);
 const base = server.url.replace(/\/$/, '');
+const measuring: MeasureContext = {
+  database: fresh,
+  connections,
+  seconds,
+  warmSeconds: WARM_SECONDS,
+  settleMs: SETTLE_MS,
+  serverPid: server.pid,
+  postmaster,
+};
 const json = { 'content-type': 'application/json' };
 
 const say = (what: string, perSecond: number, p50: number, p99: number) =>
@@ -150,47 +142,6 @@ async function measureHttp(
     cpu: cpuPer(cpu0, cpu1, c.ok),
     db: dbBefore && dbAfter ? activityPer(dbBefore, dbAfter, c.ok + warmOk) : undefined,
   };
-}
-
-/** The baseline: BEGIN; INSERT one row; COMMIT from `connections` pg connections, no HTTP. */
-async function measureRawInserts(settle: boolean): Promise<Measured> {
-  const pool = new pg.Pool({ connectionString: fresh.url, max: connections });
-  const payload = 'x'.repeat(200);
-  const insert = async () => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('INSERT INTO bench_insert (id, payload) VALUES ($1, $2)', [randomUUID(), payload]);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  };
-  try {
-    const dbBefore = settle ? await dbActivity(fresh.name) : undefined;
-    const warm = await closedLoop(connections, WARM_SECONDS, insert);
-    const cpu0 = cpuSnapshot(server.pid, postmaster);
-    const r = await closedLoop(connections, seconds, insert);
-    const cpu1 = cpuSnapshot(server.pid, postmaster);
-    const dbAfter = settle ? await dbActivity(fresh.name, SETTLE_MS) : undefined;
-    say('raw INSERT tx', r.perSecond, r.p50, r.p99);
-    return {
-      figures: {
-        scenario: 'raw INSERT tx (pg, no HTTP)',
-        perSecond: r.perSecond,
-        p50: r.p50,
-        p99: r.p99,
-        ok: r.count,
-        non2xx: 0,
-        errors: 0,
-        seconds,
-      },
-      cpu: cpuPer(cpu0, cpu1, r.count),
-      db: dbBefore && dbAfter ? activityPer(dbBefore, dbAfter, r.count + warm.count) : undefined,
-    };
-  } finally {
-    await pool.end();
-  }
 }
 
 // ---- submissions: the application, then its material, on one connection ----
@@ -467,7 +418,8 @@ try {
     false,
   );
   console.log('raw INSERT transactions…');
-  const rawFirst = await measureRawInserts(true);
+  const rawFirst = await measureRawInserts(measuring, true);
+  say('raw INSERT tx', rawFirst.figures.perSecond, rawFirst.figures.p50, rawFirst.figures.p99);
 
   console.log(`submissions (application + ${pdf.length}-byte PDF)…`);
   const tracked: Tracked[] = [];
@@ -545,7 +497,8 @@ try {
   );
 
   console.log('raw INSERT transactions again…');
-  const rawSecond = await measureRawInserts(false);
+  const rawSecond = await measureRawInserts(measuring, false);
+  say('raw INSERT tx', rawSecond.figures.perSecond, rawSecond.figures.p50, rawSecond.figures.p99);
   const raw = rawFirst.figures.perSecond >= rawSecond.figures.perSecond ? rawFirst : rawSecond;
 
   const SINGLE = 20;

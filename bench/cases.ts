@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../packages/server/src/app.ts';
-import { closedLoop } from './lib/database.ts';
+import { type MeasureContext, type Measured, measureRawInserts } from './lib/measure.ts';
 import { benchServices, type Caller, makeApplicants, sessionFor, userIdOf } from './lib/platform.ts';
 import {
   activityPer,
@@ -36,23 +36,6 @@ const WARM_SECONDS = 2;
 // Backends publish their statistics after 10 s idle at the latest.
 const SETTLE_MS = 11_000;
 
-type Figures = {
-  scenario: string;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  seconds: number;
-};
-
-type Measured = {
-  figures: Figures;
-  cpu: ReturnType<typeof cpuPer>;
-  db: ReturnType<typeof activityPer>;
-};
-
 const postmaster = await postmasterPid();
 const fresh = await freshDatabase('cases');
 console.log(`database: ${describeDurability(fresh.durability)}`);
@@ -67,6 +50,15 @@ const server = await startBenchServer({
 });
 const services = benchServices(fresh.url, dataKey);
 const base = server.url.replace(/\/$/, '');
+const measuring: MeasureContext = {
+  database: fresh,
+  connections,
+  seconds,
+  warmSeconds: WARM_SECONDS,
+  settleMs: SETTLE_MS,
+  serverPid: server.pid,
+  postmaster,
+};
 
 /** An autocannon run (after a warm-up), with the CPU and database work per successful request. */
 async function measureHttp(
@@ -96,46 +88,6 @@ async function measureHttp(
     cpu: cpuPer(cpu0, cpu1, ok),
     db: activityPer(dbBefore, dbAfter, ok + warmOk),
   };
-}
-
-/** The baseline: BEGIN; INSERT one row; COMMIT from `connections` pg connections, no HTTP. */
-async function measureRawInserts(): Promise<Measured> {
-  const pool = new pg.Pool({ connectionString: fresh.url, max: connections });
-  const payload = 'x'.repeat(200);
-  const insert = async () => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('INSERT INTO bench_insert (id, payload) VALUES ($1, $2)', [randomUUID(), payload]);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  };
-  try {
-    const dbBefore = await dbActivity(fresh.name);
-    const warm = await closedLoop(connections, WARM_SECONDS, insert);
-    const cpu0 = cpuSnapshot(server.pid, postmaster);
-    const r = await closedLoop(connections, seconds, insert);
-    const cpu1 = cpuSnapshot(server.pid, postmaster);
-    const dbAfter = await dbActivity(fresh.name, SETTLE_MS);
-    return {
-      figures: {
-        scenario: 'raw INSERT tx (pg, no HTTP)',
-        perSecond: r.perSecond,
-        p50: r.p50,
-        p99: r.p99,
-        ok: r.count,
-        non2xx: 0,
-        errors: 0,
-        seconds,
-      },
-      cpu: cpuPer(cpu0, cpu1, r.count),
-      db: activityPer(dbBefore, dbAfter, r.count + warm.count),
-    };
-  } finally {
-    await pool.end();
-  }
 }
 
 /** A disclosure request to the demo market regulator (230100-SCJG); set once the unit is read. */
@@ -462,7 +414,7 @@ try {
     { url: `${base}/healthz`, duration: WARM_SECONDS },
   );
   console.log('raw INSERT transactions…');
-  const rawFirst = await measureRawInserts();
+  const rawFirst = await measureRawInserts(measuring);
   console.log('case creations…');
   const creates = await measureHttp(
     `POST /api/v1/cases (create), ${createConnections} clients`,
@@ -504,7 +456,7 @@ try {
     { requests: alternatingRequests(idle, clerk, lost), duration: WARM_SECONDS },
   );
   console.log('raw INSERT transactions again…');
-  const rawSecond = await measureRawInserts();
+  const rawSecond = await measureRawInserts(measuring);
   const raw = rawFirst.figures.perSecond >= rawSecond.figures.perSecond ? rawFirst : rawSecond;
 
   const all = [healthz, rawFirst, rawSecond, creates, registers, alternating];
@@ -533,12 +485,12 @@ try {
       'load gen CPU ms': m.cpu.loadGeneratorMs,
       'other CPU ms': m.cpu.otherMs,
       'machine busy %': m.cpu.machineBusyPercent,
-      'xacts (incl. read-only)': m.db.commits,
-      'rows inserted': m.db.rowsInserted,
-      'rows updated': m.db.rowsUpdated,
-      'WAL bytes': m.db.walBytes,
-      'WAL full pages': m.db.walFullPages,
-      'WAL flushes': m.db.walSyncs,
+      'xacts (incl. read-only)': m.db?.commits,
+      'rows inserted': m.db?.rowsInserted,
+      'rows updated': m.db?.rowsUpdated,
+      'WAL bytes': m.db?.walBytes,
+      'WAL full pages': m.db?.walFullPages,
+      'WAL flushes': m.db?.walSyncs,
     })),
   );
   console.log(`cases that left the action pool after a non-2xx: ${lost.n} of ${poolSize}`);
