@@ -1,11 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import type { OrgUnit } from '@yiwang/contracts';
-import { Select, Spin } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUnits, type OrgTree } from '../api/orgs.ts';
 import { useLang } from '../shell/lang.ts';
-import { useDebounced } from '../shell/useDebounced.ts';
+import { SearchPicker } from '../shell/SearchPicker.tsx';
 
 type Props = {
   value?: string;
@@ -20,47 +16,26 @@ type Props = {
 
 /** Chooses an active unit by searching its name or code, as the tree's search box does. */
 export function UnitPicker({
-  value,
-  onChange,
   tree = 'territorial',
   excludeId,
-  id,
   departmentsOnly,
   placeholder,
+  ...field
 }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<{ value: string; label: string }>();
-  const q = useDebounced(search.trim());
-  const results = useQuery({
-    queryKey: ['orgs', 'search', tree, q],
-    queryFn: () => listUnits({ tree, q }),
-    enabled: q.length > 0,
-  });
-  const label = (u: OrgUnit) => `${u.name[lang]}（${u.code}）`;
-  const options = (results.data ?? [])
-    .filter((u) => u.id !== excludeId && (!departmentsOnly || u.kind === 'department'))
-    .map((u) => ({ value: u.id, label: label(u) }));
-  if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
   return (
-    <Select
-      id={id}
-      value={value}
-      allowClear
-      style={{ width: '100%' }}
-      popupMatchSelectWidth={false}
-      styles={{ popup: { root: { minWidth: 320 } } }}
+    <SearchPicker
+      {...field}
+      wide
       placeholder={placeholder ?? t('orgs.pickPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      options={options}
-      notFoundContent={
-        results.isFetching ? <Spin size="small" /> : q ? t('orgs.noMatch') : t('orgs.typeToSearch')
+      queryKey={(q) => ['orgs', 'search', tree, q, lang, excludeId, departmentsOnly]}
+      search={async (q) =>
+        (await listUnits({ tree, q }))
+          .filter((u) => u.id !== excludeId && (!departmentsOnly || u.kind === 'department'))
+          .map((u) => ({ value: u.id, label: `${u.name[lang]}（${u.code}）` }))
       }
-      onChange={(next: string | undefined) => {
-        setChosen(options.find((o) => o.value === next));
-        onChange?.(next);
-      }}
+      texts={{ noMatch: t('orgs.noMatch'), typeToSearch: t('orgs.typeToSearch') }}
     />
   );
 }

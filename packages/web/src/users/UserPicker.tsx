@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { Select, Spin } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AccountKind, listUsers } from '../api/admin.ts';
-import { useDebounced } from '../shell/useDebounced.ts';
+import { SearchPicker } from '../shell/SearchPicker.tsx';
 
 type Props = {
   value?: string;
@@ -14,37 +11,19 @@ type Props = {
 };
 
 /** Chooses an account by searching its name or user name, as 用户管理 does (personal data masked). */
-export function UserPicker({ value, onChange, kind, id, placeholder }: Props) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<{ value: string; label: string }>();
-  const q = useDebounced(search.trim());
-  const results = useQuery({
-    queryKey: ['admin', 'users', q, kind],
-    queryFn: () => listUsers({ q, kind }),
-    enabled: q.length > 0,
-  });
-  const options = (results.data ?? []).map((u) => ({
-    value: u.id,
-    label: `${u.displayName}（${u.username ?? u.creditCode ?? u.idNumberMasked ?? t(`kind.${u.kind}`)}）`,
-  }));
-  if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
+export function UserPicker({ kind, ...field }: Props) {
+  const { t, i18n } = useTranslation();
   return (
-    <Select
-      id={id}
-      value={value}
-      allowClear
-      style={{ width: '100%' }}
-      placeholder={placeholder}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      options={options}
-      notFoundContent={
-        results.isFetching ? <Spin size="small" /> : q ? t('ca.noUserMatch') : t('ca.holderUserPlaceholder')
+    <SearchPicker
+      {...field}
+      queryKey={(q) => ['admin', 'users', q, kind, i18n.language]}
+      search={async (q) =>
+        (await listUsers({ q, kind })).map((u) => ({
+          value: u.id,
+          label: `${u.displayName}（${u.username ?? u.creditCode ?? u.idNumberMasked ?? t(`kind.${u.kind}`)}）`,
+        }))
       }
-      onChange={(next: string | undefined) => {
-        setChosen(options.find((o) => o.value === next));
-        onChange?.(next);
-      }}
+      texts={{ noMatch: t('ca.noUserMatch'), typeToSearch: t('ca.holderUserPlaceholder') }}
     />
   );
 }
